@@ -1,0 +1,69 @@
+"""``eventlens code``: read documents, code their events, print and store them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from eventlens.ingest.readers import InputProblem, read_inputs
+from eventlens.pipeline import Pipeline
+from eventlens.render import print_table, write_jsonl
+from eventlens.store.db import EventStore
+
+DEFAULT_DB = "eventlens.duckdb"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("code", help="code events from .txt/.html/.jsonl files")
+    parser.add_argument("paths", nargs="+", help="files, directories, or - for stdin")
+    parser.add_argument("--pub-date", type=date.fromisoformat, help="publication date (ISO)")
+    parser.add_argument("--format", choices=("table", "jsonl"), default="table")
+    parser.add_argument(
+        "--all-modalities",
+        action="store_true",
+        help="also show negated, hypothetical and future events",
+    )
+    add_store_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store (default {DEFAULT_DB})")
+    parser.add_argument("--no-db", action="store_true", help="code without storing")
+
+
+def run(args: argparse.Namespace) -> int:
+    skipped, records = code_paths(args.paths, args.pub_date, None if args.no_db else args.db)
+    shown = [r for r in records if args.all_modalities or r["modality"] == "asserted"]
+    if args.format == "jsonl":
+        write_jsonl(shown)
+    else:
+        print_table(shown)
+    return 1 if skipped else 0
+
+
+def code_paths(paths: list[str], pub_date: date | None, db: str | None) -> tuple[int, list[dict]]:
+    """Code every document under ``paths``; report problems on stderr; store if ``db``.
+
+    Returns the number of skipped inputs and the event records.
+    """
+    problems = 0
+    documents = []
+    for item in read_inputs(paths, pub_date):
+        if isinstance(item, InputProblem):
+            print(item, file=sys.stderr)
+            problems += 1
+        else:
+            documents.append(item)
+    store = EventStore(db) if db else None
+    records: list[dict] = []
+    try:
+        for document, events in Pipeline().code(documents):
+            if store:
+                store.save(document, events)
+            records.extend(e.to_dict() for e in events)
+    finally:
+        if store:
+            store.close()
+    return problems, records

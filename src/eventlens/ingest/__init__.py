@@ -1,0 +1,1 @@
+"""Ingest: read files and streams into clean :class:`~eventlens.record.Document` records."""

@@ -1,0 +1,61 @@
+"""Print event records: one JSON object per line, or a readable rich table."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str] = sys.stdout) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def actor_label(actors: list[dict[str, Any]]) -> str:
+    """Short label of an actor list: "MLI MIL (the junta); FRA GOV (France)"."""
+    labels = []
+    for actor in actors:
+        code = " ".join(
+            x for x in (actor.get("code") or actor.get("country"), actor.get("sector")) if x
+        )
+        labels.append(f"{code} ({actor['text']})" if code else actor["text"])
+    return "; ".join(labels)
+
+
+def print_table(records: Iterable[dict[str, Any]], title: str = "Events") -> int:
+    table = Table(title=title, show_lines=False, expand=True)
+    for column, style in (
+        ("date", "cyan"),
+        ("type", "bold"),
+        ("actor", "green"),
+        ("recipient", "magenta"),
+        ("where", "yellow"),
+        ("modality", ""),
+        ("trigger", "dim"),
+    ):
+        table.add_column(column, style=style, overflow="fold")
+    count = 0
+    for r in sorted(records, key=lambda r: (r.get("date") or "9999", r.get("span") or [0])):
+        where = (r.get("location") or {}).get("name") or ""
+        kind = r["event_type"] + (f"/{r['mode']}" if r.get("mode") else "")
+        date = (r.get("date") or "?") + (f" ({r['date_precision']})" if r.get("date") else "")
+        table.add_row(
+            date,
+            kind,
+            actor_label(r["actor"]),
+            actor_label(r["recipient"]),
+            where,
+            r["modality"],
+            r["trigger"],
+        )
+        count += 1
+    Console().print(table)
+    return count

@@ -1,0 +1,1 @@
+"""Resolve: who (actors), when (time) and where (places) for each coded event."""
