@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 
-from eventlens import __version__
-
-COMMAND_MODULES = ("code", "events", "demo")
+from eventlens import __version__, commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,8 +17,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"eventlens {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"eventlens.commands.{name}").register(subparsers)
+    for module in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"eventlens.commands.{module.name}").register(subparsers)
     return parser
 
 

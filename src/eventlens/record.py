@@ -76,6 +76,7 @@ class DateInfo:
     precision: Precision = "unknown"
     text: str | None = None
     basis: DateBasis = "publication"
+    future: bool = False  # the text places the event after publication ("in the coming months")
 
 
 @dataclass

@@ -71,7 +71,7 @@ class EventCoder:
             recipient=[self.actors.resolve(s, context) for s in frame.recipients],
             date=when,
             location=self.places.resolve(sentence, token, context),
-            modality=modality_of(token, self.lang),
+            modality="future" if when.future else modality_of(token, self.lang),
             lang=self.lang,
         )
         event.historical = _is_historical(when, context)
