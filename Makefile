@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= eventlens-demo.duckdb
 
-.PHONY: setup demo test lint eval bench serve clean
+.PHONY: setup demo test lint eval bench serve clean frontend no-npm chromium
 
-setup: $(STAMP)
+setup: $(STAMP) frontend
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,10 +17,37 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
 
+# The dashboard's front-end: pinned npm packages (frontend/package-lock.json) bundled by
+# esbuild into the Python package; rebuilt only when the lock file or sources change.
+NPM := $(shell command -v npm 2>/dev/null)
+NODE_MODULES := frontend/node_modules/.package-lock.json
+BUNDLE := src/eventlens/serve/static/dist/.built
+
+frontend: $(if $(NPM),$(BUNDLE),no-npm)
+
+no-npm:
+	@echo "npm not found: dashboard scripts not built (eventlens serve runs without charts)"
+
+$(NODE_MODULES): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(BUNDLE): $(NODE_MODULES) frontend/build.mjs $(wildcard frontend/src/*)
+	cd frontend && node build.mjs
+
+# Headless Chromium for the dashboard's browser tests (skipped when it cannot be installed).
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+		|| echo "chromium not installed: the browser tests will be skipped"
+
 demo: setup
 	$(BIN)/eventlens demo --db $(DB)
 
-test: setup
+serve: setup
+	$(BIN)/eventlens serve --db $(DB)
+
+test: setup chromium
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/pytest -q
 
@@ -29,3 +56,4 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache $(DB)
+	rm -rf frontend/node_modules src/eventlens/serve/static/dist

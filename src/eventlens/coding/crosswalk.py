@@ -1,20 +1,259 @@
-"""Crosswalks from PLOVER type and mode to other codebooks (ACLED), kept as data files."""
+"""Crosswalks from PLOVER events to other codebooks (ACLED, CAMEO), kept as data files.
+
+``data/crosswalks/plover_acled.tsv`` maps a PLOVER type and mode, refined by the event's
+contexts, the sectors of its actors and recipients and words of its sentence, to ACLED's
+event_type / sub_event_type; ``plover_cameo.tsv`` maps type and mode to a CAMEO code and
+pentaclass. Both are validated on load; docs/crosswalks.md explains them and their losses.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from eventlens.data_files import data_path, read_tsv
+from eventlens.data_files import data_path, load_yaml, read_tsv
+
+if TYPE_CHECKING:
+    from eventlens.record import Event
+
+ANY = "*"
+NO_SECTOR = "?"
+
+#: ACLED's event types and their sub-event types (ACLED codebook).
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+
+class CrosswalkError(ValueError):
+    """A crosswalk row is malformed; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What the ACLED crosswalk looks at in an event."""
+
+    event_type: str
+    mode: str | None = None
+    context: frozenset[str] = frozenset()
+    actor_sectors: frozenset[str] = frozenset()
+    recipient_sectors: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class AcledRule:
+    """One row of plover_acled.tsv: conditions on an event, and its ACLED types."""
+
+    plover_type: str
+    mode: str
+    context: str
+    actor: frozenset[str] | None  # None: any; empty: no resolved sector
+    recipient: frozenset[str] | None
+    words: tuple[str, ...]  # empty: any
+    event_type: str | None
+    sub_event_type: str | None
+
+    def matches(self, facts: EventFacts) -> bool:
+        return (
+            self.plover_type == facts.event_type
+            and self.mode in (ANY, facts.mode or "")
+            and (self.context == ANY or self.context in facts.context)
+            and _sectors_hold(self.actor, facts.actor_sectors)
+            and _sectors_hold(self.recipient, facts.recipient_sectors)
+            and (not self.words or any(_word_in(w, facts.words) for w in self.words))
+        )
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """A representative CAMEO code for a PLOVER event, its root and its pentaclass."""
+
+    code: str
+    root: str
+    pentaclass: int
+
+
+def to_acled(
+    event_type: str,
+    mode: str | None,
+    *,
+    context: Iterable[str] = (),
+    actor_sectors: Iterable[str | None] = (),
+    recipient_sectors: Iterable[str | None] = (),
+    sentence: str = "",
+) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None)."""
+    facts = EventFacts(
+        event_type=event_type,
+        mode=mode,
+        context=frozenset(context),
+        actor_sectors=frozenset(s for s in actor_sectors if s),
+        recipient_sectors=frozenset(s for s in recipient_sectors if s),
+        words=frozenset(sentence_words(sentence)),
+    )
+    for rule in acled_rules():
+        if rule.matches(facts):
+            return rule.event_type, rule.sub_event_type
+    return None, None
+
+
+def acled_for_event(event: Event) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) of a coded event, using its actors and sentence."""
+    return to_acled(
+        event.event_type,
+        event.mode,
+        context=event.context,
+        actor_sectors=(a.sector for a in event.actor),
+        recipient_sectors=(a.sector for a in event.recipient),
+        sentence=event.sentence,
+    )
+
+
+def to_cameo(event_type: str, mode: str | None) -> CameoCode | None:
+    """The CAMEO code, root and pentaclass of a PLOVER type and mode, or None."""
+    for plover_type, plover_mode, code in cameo_rows():
+        if plover_type == event_type and plover_mode in (ANY, mode or ""):
+            return code
+    return None
+
+
+def sentence_words(text: str) -> list[str]:
+    """Lower-case words of a sentence, as the ``words`` condition sees them."""
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _word_in(pattern: str, words: frozenset[str]) -> bool:
+    if pattern.endswith(ANY):
+        stem = pattern[:-1]
+        return any(w.startswith(stem) for w in words)
+    return pattern in words
+
+
+def _sectors_hold(condition: frozenset[str] | None, sectors: frozenset[str]) -> bool:
+    if condition is None:
+        return True
+    if not condition:
+        return not sectors
+    return bool(condition & sectors)
 
 
 @cache
-def _acled_rows() -> tuple[dict[str, str], ...]:
-    return tuple(read_tsv(data_path("crosswalks", "plover_acled.tsv")))
+def sector_groups() -> dict[str, frozenset[str]]:
+    """Named sector groups (ARMED, UNARMED...) from sector_groups.tsv."""
+    path = data_path("crosswalks", "sector_groups.tsv")
+    known = set(load_yaml("plover.yaml")["sectors"])
+    groups = {}
+    for number, row in enumerate(read_tsv(path), start=1):
+        sectors = frozenset(row["sectors"].split("|"))
+        if unknown := sectors - known:
+            raise CrosswalkError(f"{path.name} row {number}: unknown sector(s) {sorted(unknown)}")
+        groups[row["group"]] = sectors
+    return groups
 
 
-def to_acled(event_type: str, mode: str | None) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for a PLOVER type and mode, or (None, None)."""
-    for row in _acled_rows():
-        if row["plover_type"] == event_type and row["plover_mode"] in ("*", mode or ""):
-            return row["acled_event_type"] or None, row["acled_sub_event_type"] or None
-    return None, None
+@cache
+def acled_rules() -> tuple[AcledRule, ...]:
+    """The validated rows of plover_acled.tsv, in order."""
+    path = data_path("crosswalks", "plover_acled.tsv")
+    return tuple(
+        parse_acled_rule(row, f"{path.name} row {number}")
+        for number, row in enumerate(read_tsv(path), start=1)
+    )
+
+
+def parse_acled_rule(row: dict[str, str], where: str) -> AcledRule:
+    _check_plover(row.get("plover_type"), row.get("plover_mode"), where)
+    context = row.get("context") or ANY
+    if context != ANY and context not in load_yaml("plover.yaml")["contexts"]:
+        raise CrosswalkError(f"{where}: unknown PLOVER context {context!r}")
+    event_type = row.get("acled_event_type") or None
+    sub_event_type = row.get("acled_sub_event_type") or None
+    if event_type and sub_event_type not in ACLED_TYPES.get(event_type, ()):
+        raise CrosswalkError(f"{where}: {sub_event_type!r} is not an ACLED {event_type!r} type")
+    words = row.get("words") or ANY
+    return AcledRule(
+        plover_type=row["plover_type"],
+        mode=row["plover_mode"],
+        context=context,
+        actor=_sector_condition(row.get("actor") or ANY, where),
+        recipient=_sector_condition(row.get("recipient") or ANY, where),
+        words=() if words == ANY else tuple(words.lower().split("|")),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+    )
+
+
+def _sector_condition(cell: str, where: str) -> frozenset[str] | None:
+    if cell == ANY:
+        return None
+    if cell == NO_SECTOR:
+        return frozenset()
+    return expand_sectors(cell, where)
+
+
+def expand_sectors(cell: str, where: str) -> frozenset[str]:
+    """Sectors named by a cell such as ``ARMED`` or ``MIL|COP`` (groups expanded)."""
+    groups = sector_groups()
+    known = set(load_yaml("plover.yaml")["sectors"])
+    sectors: set[str] = set()
+    for name in cell.split("|"):
+        if name in groups:
+            sectors |= groups[name]
+        elif name in known:
+            sectors.add(name)
+        else:
+            raise CrosswalkError(f"{where}: unknown sector or sector group {name!r}")
+    return frozenset(sectors)
+
+
+def _check_plover(event_type: str | None, mode: str | None, where: str) -> None:
+    types = load_yaml("plover.yaml")["types"]
+    if event_type not in types:
+        raise CrosswalkError(f"{where}: unknown PLOVER type {event_type!r}")
+    if mode != ANY and mode not in types[event_type]["modes"]:
+        raise CrosswalkError(f"{where}: {event_type} has no mode {mode!r}")
+
+
+@cache
+def cameo_rows() -> tuple[tuple[str, str, CameoCode], ...]:
+    """The validated rows of plover_cameo.tsv: (type, mode, CAMEO code)."""
+    path = data_path("crosswalks", "plover_cameo.tsv")
+    rows = []
+    for number, row in enumerate(read_tsv(path), start=1):
+        where = f"{path.name} row {number}"
+        _check_plover(row.get("plover_type"), row.get("plover_mode"), where)
+        code, root = row.get("cameo_code", ""), row.get("cameo_root", "")
+        penta = row.get("pentaclass", "")
+        if not (code.isdigit() and code.startswith(root) and penta and penta in "01234"):
+            raise CrosswalkError(f"{where}: bad CAMEO code/root/pentaclass {code!r} {root!r}")
+        rows.append((row["plover_type"], row["plover_mode"], CameoCode(code, root, int(penta))))
+    return tuple(rows)

@@ -1,4 +1,12 @@
-"""Actor and recipient spans of a trigger, read from the dependency parse."""
+"""Actor and recipient spans of a trigger, read from the dependency parse.
+
+Verbal triggers: the subject (inherited through coordination, control, purpose and
+participle clauses; a relative pronoun stands for its noun; "it" in reported speech for the
+speaker) is the actor, the object or a prepositional phrase the recipient; passives swap them.
+Nominal triggers: possessive, "by" phrase, demonym modifiers or the subject of a light verb
+("launched an attack") give the actor; "of", "against", "on" phrases the recipient.
+Coordinated phrases give several entities, appositions one.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +14,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventlens.coding.triggers import direct_objects
+from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.coding.triggers import complements
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
-RECIPIENT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "from")
+SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
+RELATIVIZERS = ("who", "that", "which", "whom")
+NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
+ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
+PERSONAL_PRONOUNS = ("it", "they", "he", "she", "we")
+MAX_HOPS = 5
 
 
 @dataclass
@@ -20,86 +34,216 @@ class Frame:
     recipients: list[Span] = field(default_factory=list)
 
 
-def frame_for(trigger: Token) -> Frame:
-    """Actor and recipient spans for a verbal or nominal trigger."""
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        return _nominal_frame(trigger)
-    return _verbal_frame(trigger)
-
-
-def _verbal_frame(verb: Token) -> Frame:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    subject = _subject(verb)
-    agent = _agent(verb)
-    objects = [o for o in direct_objects(verb) if o.pos_ in ("NOUN", "PROPN", "PRON")]
-    if passive:
-        actors = [agent] if agent else []
-        recipients = [subject] if subject else []
+def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
+    """Actor and recipient spans for a trigger matched by ``entry``."""
+    if entry.pos == "noun":
+        actors, recipients = _nominal_roles(trigger, entry, lexicon)
     else:
-        actors = [subject] if subject else []
-        recipients = objects or _prep_objects(verb)
-    return Frame(_expand_all(actors), _expand_all(recipients))
+        actors, recipients = _verbal_roles(trigger, entry, lexicon)
+    if entry.inverse:
+        actors, recipients = recipients, actors
+    actor_spans = _expand_all(actors)
+    taken = {t.i for span in actor_spans for t in span}
+    recipient_spans = [s for s in _expand_all(recipients) if s.root.i not in taken]
+    return Frame(actor_spans, recipient_spans)
 
 
-def _nominal_frame(noun: Token) -> Frame:
-    actors = [c for c in noun.children if c.dep_ == "poss"]
-    recipients = [
-        pobj
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "on")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    if not actors and noun.dep_ in ("dobj", "pobj"):
-        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-        subject = _subject(governor) if governor.pos_ == "VERB" else None
-        actors = [subject] if subject is not None and subject != noun else []
-    return Frame(_expand_all(actors), _expand_all(recipients))
+def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
+    subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
+    objects = [_antecedent(o) for o in _objects(verb)]
+    preps = entry.recipients or lexicon.recipient_preps
+    if passive:
+        actors = _agents(verb)
+        recipients = subjects if entry.object_is_recipient else []
+        themes = subjects
+    else:
+        actors = subjects
+        recipients = objects if entry.object_is_recipient else []
+        themes = objects
+    recipients = recipients or _datives(verb) or _prep_objects([verb, *themes], preps)
+    return actors, recipients
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited through conjunction, xcomp and relative clauses."""
+def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
+    roles: dict[str, list[Token]] = {"actor": [], "recipient": []}
+    of = [] if entry.objects else complements(noun)
+    roles[entry.of].extend(of)
+    roles["actor" if of else entry.poss].extend(c for c in noun.children if c.dep_ == "poss")
+    roles["actor"].extend(_prep_objects([noun], ("by",)))
+    preps = tuple(p for p in entry.recipients or lexicon.recipient_preps if p != "of")
+    roles["recipient"].extend(_prep_objects([noun], preps))
+    if not roles["actor"]:
+        roles["actor"] = [c for c in noun.children if _names_an_entity(c)][:1]
+    _roles_from_light_verb(noun, lexicon, roles, preps)
+    return roles["actor"], roles["recipient"]
+
+
+def _roles_from_light_verb(
+    noun: Token, lexicon: Lexicon, roles: dict[str, list[Token]], preps: tuple[str, ...]
+) -> None:
+    """Fill missing roles from a light verb governing the noun ("launched an attack on")."""
+    first = _first_conjunct(noun)
+    verb = first.head
+    role = lexicon.light_verbs.get(verb.lemma_.lower())
+    if role is None or first.dep_ not in ("dobj", "nsubjpass"):
+        return
+    subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
+    doer = _agents(verb) if passive else subjects
+    if not roles[role]:
+        roles[role] = [d for d in doer if d.i != first.i]
+    if not roles["recipient"]:
+        roles["recipient"] = _prep_objects([verb], preps)
+
+
+def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[list[Token], bool]:
+    """The verb's subjects (inherited when it has none) and whether it is passive."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     current = verb
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return child
-        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head != current:
-            current = current.head
-            continue
-        break
-    return None
+    for _ in range(MAX_HOPS):
+        own = [c for c in current.children if c.dep_ in SUBJECT_LABELS]
+        if own:
+            return [_antecedent(s, reporting_verbs) for s in own], passive
+        head, dep = current.head, current.dep_
+        if head is current:
+            break
+        if dep in ("acl", "relcl") and head.pos_ in ARGUMENT_POS:
+            return [head], passive or (dep == "acl" and current.tag_ == "VBN")
+        if dep == "xcomp":
+            controllers = [c for c in head.children if c.dep_ == "dobj"]
+            if controllers:
+                return controllers, passive
+        elif dep == "conj":
+            passive = passive or _inherits_passive(current, head)
+        elif dep == "pcomp":
+            head = head.head
+        elif dep not in ("advcl",) and not (dep == "ccomp" and not _has_mark(current)):
+            break
+        current = head
+    return [], passive
 
 
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+def _inherits_passive(verb: Token, head: Token) -> bool:
+    """ "were ambushed and killed": a bare participle coordinated with a passive verb."""
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    return head_passive and verb.tag_ == "VBN" and not own_aux
 
 
-def _prep_objects(verb: Token) -> list[Token]:
-    return [
-        pobj
-        for prep in verb.children
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ][:1]
+def _has_mark(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def _antecedent(token: Token, reporting_verbs: tuple[str, ...] = ()) -> Token:
+    """The noun a relative pronoun stands for; the speaker for "it"/"they" in reported speech."""
+    lower = token.lower_
+    if lower in RELATIVIZERS and token.tag_ in ("WDT", "WP", "IN"):
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    if lower in PERSONAL_PRONOUNS and reporting_verbs:
+        speaker = _speaker(token.head, reporting_verbs)
+        if speaker is not None:
+            return speaker
+    return token
+
+
+def _speaker(clause: Token, reporting_verbs: tuple[str, ...]) -> Token | None:
+    """The non-pronoun subject of the reporting verb that ``clause`` is the content of."""
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in reporting_verbs:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return speakers[0] if speakers else None
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ARGUMENT_POS]
+
+
+def _datives(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ARGUMENT_POS]
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _prep_objects(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """The first object of one of ``preps`` attached to any of ``tokens``."""
+    for token in tokens:
+        for prep in token.children:
+            if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in preps:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ARGUMENT_POS and _is_argument(pobj):
+                    return [pobj]
+    return []
+
+
+def _is_argument(token: Token) -> bool:
+    return token.ent_type_ not in NOT_ENTITIES
+
+
+def _names_an_entity(token: Token) -> bool:
+    """A modifier naming who acted: "*Russian* invasion", "*ECOWAS* sanctions"."""
+    return token.dep_ in ("amod", "compound", "nmod") and token.ent_type_ in ENTITY_TYPES
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj":
+        token = token.head
+    return token
 
 
 def _expand_all(heads: list[Token]) -> list[Span]:
-    """Each head and its coordinated/apposed siblings, as noun-phrase spans."""
-    spans: list[Span] = []
-    for head in heads:
-        for member in (head, *head.conjuncts):
-            spans.append(noun_phrase(member))
-            spans.extend(
-                noun_phrase(a) for a in member.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-            )
-    return _unique(spans)
+    """Each head and its coordinated members as noun-phrase spans (an apposition stays in)."""
+    spans = [_with_apposition(member) for head in heads for member in _members(head)]
+    return _join_split_appositions(_unique(spans))
+
+
+def _members(head: Token) -> list[Token]:
+    """The head, its conjuncts, and list items spaCy parsed as appositions."""
+    members = []
+    for member in (head, *head.conjuncts):
+        members.append(member)
+        for item in member.children:
+            if item.dep_ == "appos" and _is_list_item(member, item):
+                members.extend((item, *item.conjuncts))
+    return members
+
+
+def _is_list_item(head: Token, appos: Token) -> bool:
+    """ "the president, the prime minister and ...": an apposition that is really a list."""
+    coordinated = any(c.dep_ in ("cc", "conj") for c in appos.children)
+    return coordinated or (head.pos_ == "NOUN" and appos.pos_ == "NOUN")
+
+
+def _with_apposition(head: Token) -> Span:
+    """The head's noun phrase, extended over a naming apposition ("the group Wagner")."""
+    span = noun_phrase(head)
+    for appos in head.children:
+        if appos.dep_ == "appos" and not _is_list_item(head, appos) and appos.i > head.i:
+            span = _trim(head.doc[span.start : appos.right_edge.i + 1])
+    return span
+
+
+def _join_split_appositions(spans: list[Span]) -> list[Span]:
+    """Join "the chief of staff", "colonel X" when spaCy split an apposition into two subjects."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end + 1 == span.start
+            and previous.doc[previous.end].text == ","
+            and previous.root.pos_ == "NOUN"
+            and span.root.pos_ == "PROPN"
+        ):
+            joined[-1] = previous.doc[previous.start : span.end]
+        else:
+            joined.append(span)
+    return joined
 
 
 def noun_phrase(head: Token) -> Span:
@@ -112,7 +256,16 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in stop and not (child.dep_ == "prep" and child.lower_ == "of"):
             break
         end = child.right_edge.i
-    return head.doc[start : end + 1]
+    return _trim(head.doc[start : end + 1])
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text != ")":
+        end -= 1
+    while end - start > 1 and span.doc[start].is_punct:
+        start += 1
+    return span.doc[start:end]
 
 
 def _unique(spans: list[Span]) -> list[Span]:

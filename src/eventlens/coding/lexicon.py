@@ -1,16 +1,30 @@
-"""The trigger lexicon: data/lexicons/<lang>/triggers.yaml, validated on load."""
+"""The trigger lexicon: data/lexicons/<lang>/triggers.yaml, validated on load.
+
+An entry says which word triggers which PLOVER event, under which conditions (particle,
+object, preposition, modifier), and how its arguments map to actor and recipient. Besides
+the entries, the file holds light verbs ("launch an attack"), mode cues (weapon words for
+ASSAULT modes) and context cues. Errors name the file and the entry.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-from eventlens.data_files import load_yaml
+import yaml
+
+from eventlens.data_files import data_path, load_yaml
 
 
 class LexiconError(ValueError):
     """A lexicon entry is malformed; the message names the file and entry."""
+
+
+ROLES = ("actor", "recipient")
+OBJECT_ROLES = ("recipient", "theme")
 
 
 @dataclass(frozen=True)
@@ -23,68 +37,201 @@ class TriggerEntry:
     mode: str | None = None
     context: tuple[str, ...] = ()
     particle: str | None = None
-    objects: tuple[str, ...] = ()
-    preps: tuple[str, ...] = ()
-    modifiers: tuple[str, ...] = ()
-    confidence: float = 0.7
+    objects: tuple[str, ...] = ()  # verb: direct object lemma; noun: "of" complement lemma
+    not_objects: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()  # noun: amod/compound lemma ("military coup")
+    not_modifiers: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # any of these prepositions or dependency labels as child
+    forbids: tuple[str, ...] = ()  # none of these prepositions or dependency labels
+    recipients: tuple[str, ...] = ()  # prepositions introducing the recipient (else defaults)
+    object: str = "recipient"  # role of the direct object: recipient or theme
+    of: str = "recipient"  # noun: role of the "of" complement
+    poss: str = "actor"  # noun: role of a possessive when there is no "of" complement
+    inverse: bool = False  # subject is the recipient and the recipient phrase the actor
+    confidence: float = 0.6
 
     @property
     def rule(self) -> str:
+        """The entry's name in event records: ``verb:impose+sanction``."""
         extra = self.particle or "|".join(self.objects) or "|".join(self.modifiers)
         return f"{self.pos}:{self.lemma}" + (f"+{extra}" if extra else "")
+
+    @property
+    def object_is_recipient(self) -> bool:
+        """Whether the direct object is the recipient (not a theme like "sanctions")."""
+        return self.object == "recipient" and not self.objects
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A mode or context signalled by words among a trigger's arguments."""
+
+    value: str
+    words: tuple[str, ...]
 
 
 @dataclass
 class Lexicon:
-    """Trigger entries indexed by (part of speech, lemma)."""
+    """Trigger entries indexed by (part of speech, lemma), with light verbs and cues."""
 
     entries: dict[tuple[str, str], list[TriggerEntry]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    light_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> role of its subject
+    mode_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # type -> cues
+    context_cues: tuple[Cue, ...] = ()
+    recipient_preps: tuple[str, ...] = ()  # default prepositions introducing a recipient
+    reporting_verbs: tuple[str, ...] = ()  # "said", "reported": their content is not theirs
 
     def lookup(self, pos: str, lemma: str) -> list[TriggerEntry]:
         return self.entries.get((pos, lemma.lower()), [])
 
+    def __len__(self) -> int:
+        return sum(len(group) for group in self.entries.values())
+
 
 SECTIONS = {"verbs": "verb", "nouns": "noun"}
-LIST_FIELDS = ("context", "objects", "preps", "modifiers")
+LIST_FIELDS = (
+    "context",
+    "objects",
+    "not_objects",
+    "modifiers",
+    "not_modifiers",
+    "needs",
+    "forbids",
+    "recipients",
+)
+CHOICE_FIELDS = {"object": OBJECT_ROLES, "of": ROLES, "poss": ROLES}
+SCALAR_FIELDS = {"lemma", "type", "mode", "particle", "confidence", "inverse", *CHOICE_FIELDS}
+TOP_LEVEL = {
+    "verbs",
+    "nouns",
+    "light_verbs",
+    "mode_cues",
+    "context_cues",
+    "recipient_preps",
+    "reporting_verbs",
+}
 
 
 @cache
 def load_lexicon(lang: str = "en") -> Lexicon:
     """Load and validate the trigger lexicon of a language (once per process)."""
-    spec = load_yaml("lexicons", lang, "triggers.yaml")
+    return read_lexicon(data_path("lexicons", lang, "triggers.yaml"))
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    """Read and validate a trigger lexicon file; :class:`LexiconError` names file and entry."""
+    try:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path.name}: not valid YAML: {exc}") from exc
+    return build_lexicon(spec, path.name)
+
+
+def build_lexicon(spec: Any, source: str) -> Lexicon:
+    """Build a lexicon from parsed YAML; ``source`` names the file in error messages."""
+    if not isinstance(spec, dict):
+        raise LexiconError(f"{source}: expected a mapping with 'verbs' and 'nouns'")
+    unknown = set(spec) - TOP_LEVEL
+    if unknown:
+        raise LexiconError(f"{source}: unknown section(s) {sorted(unknown)}")
     ontology = load_yaml("plover.yaml")
-    lexicon = Lexicon()
+    lexicon = Lexicon(
+        light_verbs=_light_verbs(spec.get("light_verbs") or {}, source),
+        mode_cues=_mode_cues(spec.get("mode_cues") or {}, ontology, source),
+        context_cues=_context_cues(spec.get("context_cues") or {}, ontology, source),
+        recipient_preps=tuple(_words(spec.get("recipient_preps"), f"{source} recipient_preps")),
+        reporting_verbs=tuple(_words(spec.get("reporting_verbs"), f"{source} reporting_verbs")),
+    )
     for section, pos in SECTIONS.items():
         for number, raw in enumerate(spec.get(section) or [], start=1):
-            entry = _entry(raw, pos, ontology, f"triggers.yaml {section}[{number}]")
+            entry = _entry(raw, pos, ontology, f"{source} {section}[{number}]")
             lexicon.entries[(pos, entry.lemma)].append(entry)
     return lexicon
 
 
-def _entry(raw: dict, pos: str, ontology: dict, where: str) -> TriggerEntry:
+def _entry(raw: Any, pos: str, ontology: dict, where: str) -> TriggerEntry:
     if not isinstance(raw, dict) or "lemma" not in raw or "type" not in raw:
-        raise LexiconError(f"{where}: needs at least 'lemma' and 'type'")
-    event_type = raw["type"]
-    if event_type not in ontology["types"]:
-        raise LexiconError(f"{where}: unknown PLOVER type {event_type!r}")
-    mode = raw.get("mode")
-    if mode is not None and mode not in ontology["types"][event_type]["modes"]:
-        raise LexiconError(f"{where}: {event_type} has no mode {mode!r}")
-    for context in raw.get("context") or []:
-        if context not in ontology["contexts"]:
-            raise LexiconError(f"{where}: unknown PLOVER context {context!r}")
-    unknown = set(raw) - {"lemma", "type", "mode", "particle", "confidence", *LIST_FIELDS}
+        raise LexiconError(f"{where}: needs at least 'lemma' and 'type', got {raw!r}")
+    where = f"{where} (lemma {raw['lemma']!r})"
+    unknown = set(raw) - SCALAR_FIELDS - set(LIST_FIELDS)
     if unknown:
         raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
-    lists = {name: tuple(str(v).lower() for v in raw.get(name) or ()) for name in LIST_FIELDS}
+    event_type, mode = raw["type"], raw.get("mode")
+    _check_type_mode(event_type, mode, ontology, where)
+    lists = {name: tuple(_words(raw.get(name), f"{where} {name}")) for name in LIST_FIELDS}
+    for context in lists["context"]:
+        _check_context(context, ontology, where)
+    for name, allowed in CHOICE_FIELDS.items():
+        if raw.get(name, allowed[0]) not in allowed:
+            raise LexiconError(f"{where}: {name} must be one of {list(allowed)}")
+    confidence = raw.get("confidence", 0.6)
+    if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
+        raise LexiconError(f"{where}: confidence must be a number in (0, 1]")
     return TriggerEntry(
         lemma=str(raw["lemma"]).lower(),
         pos=pos,
         type=event_type,
         mode=mode,
         particle=raw.get("particle"),
-        confidence=float(raw.get("confidence", 0.7)),
+        object=raw.get("object", "recipient"),
+        of=raw.get("of", "recipient"),
+        poss=raw.get("poss", "actor"),
+        inverse=bool(raw.get("inverse", False)),
+        confidence=float(confidence),
         **lists,
     )
+
+
+def _check_type_mode(event_type: Any, mode: Any, ontology: dict, where: str) -> None:
+    if event_type not in ontology["types"]:
+        raise LexiconError(f"{where}: unknown PLOVER type {event_type!r}")
+    if mode is not None and mode not in ontology["types"][event_type]["modes"]:
+        raise LexiconError(f"{where}: {event_type} has no mode {mode!r}")
+
+
+def _check_context(context: str, ontology: dict, where: str) -> None:
+    if context not in ontology["contexts"]:
+        raise LexiconError(f"{where}: unknown PLOVER context {context!r}")
+
+
+def _words(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise LexiconError(f"{where}: expected a list of words, got {value!r}")
+    return [str(v).lower() for v in value]
+
+
+def _light_verbs(raw: Any, source: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or any(role not in ROLES for role in raw.values()):
+        raise LexiconError(f"{source} light_verbs: expected 'lemma: actor|recipient' pairs")
+    return {str(lemma).lower(): role for lemma, role in raw.items()}
+
+
+def _mode_cues(raw: Any, ontology: dict, source: str) -> dict[str, tuple[Cue, ...]]:
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{source} mode_cues: expected 'TYPE: [{{mode, words}}, ...]'")
+    cues: dict[str, tuple[Cue, ...]] = {}
+    for event_type, items in raw.items():
+        where = f"{source} mode_cues {event_type}"
+        found = []
+        for number, item in enumerate(items or [], start=1):
+            if not isinstance(item, dict) or set(item) != {"mode", "words"}:
+                raise LexiconError(f"{where}[{number}]: expected {{mode, words}}, got {item!r}")
+            _check_type_mode(event_type, item["mode"], ontology, f"{where}[{number}]")
+            found.append(Cue(item["mode"], tuple(_words(item["words"], f"{where}[{number}]"))))
+        cues[event_type] = tuple(found)
+    return cues
+
+
+def _context_cues(raw: Any, ontology: dict, source: str) -> tuple[Cue, ...]:
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{source} context_cues: expected 'context: [words]' pairs")
+    cues = []
+    for context, words in raw.items():
+        where = f"{source} context_cues {context}"
+        _check_context(context, ontology, where)
+        cues.append(Cue(context, tuple(_words(words, where))))
+    return tuple(cues)

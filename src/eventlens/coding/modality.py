@@ -1,67 +1,194 @@
-"""Whether the text asserts an event, or negates, supposes or announces it."""
+"""Whether the text asserts an event, or negates, supposes or announces it.
+
+The trigger and the words governing it are read nearest first: a negation, a conditional
+marker, a modal auxiliary, or a governing verb, adjective or noun from modality.yaml decides.
+Climbing stops at relative clauses, presupposing clauses and prepositions ("after the coup")
+and, for an event noun in subject position, at verbs that do not say it happens. Reported
+speech stays asserted. Questions make their main clause hypothetical.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Token
 
 from eventlens.data_files import load_yaml
 from eventlens.record import Modality
 
+COMPLEMENT_LABELS = ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "attr", "advcl", "pobj")
+MAX_CHAIN = 8
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A modality with the cue that decided it."""
+
+    modality: Modality
+    cue: str | None = None
+    intent: bool = False  # a future that is the actor's own intention ("will", "plans to")
+    inherited: bool = False  # the cue governs the trigger rather than sitting on it
+    cue_index: int | None = None  # token index of the governing cue word, if any
+
+
+ASSERTED = Reading("asserted")
+
 
 @cache
-def _cues(lang: str = "en") -> dict:
-    return load_yaml("lexicons", lang, "modality.yaml")
+def cues(lang: str = "en") -> dict[str, Any]:
+    """The modality cue lists of a language, as sets."""
+    raw = load_yaml("lexicons", lang, "modality.yaml")
+    return {
+        key: {name: set(words) for name, words in value.items()}
+        if isinstance(value, dict)
+        else set(value)
+        for key, value in raw.items()
+        if key != "intent_types"
+    }
 
 
 def modality_of(trigger: Token, lang: str = "en") -> Modality:
-    """Modality of the event triggered by ``trigger`` from its governing chain."""
-    cues = _cues(lang)
-    sentence = trigger.sent
-    if sentence.text.rstrip().endswith("?"):
-        return "hypothetical"
-    for token in _governing_chain(trigger):
-        found = _cue_on(token, cues, governs=token is not trigger)
-        if found:
-            return found
-    if any(p in sentence.text.lower() for p in cues["future"]["phrases"]):
-        return "future"
-    return "asserted"
+    """Modality of the event triggered by ``trigger``."""
+    return read_modality(trigger, lang).modality
 
 
-def _governing_chain(trigger: Token) -> list[Token]:
-    """The trigger and the heads above it up to the root (a nominal trigger's verb too)."""
+def read_modality(trigger: Token, lang: str = "en") -> Reading:
+    """Modality of the event triggered by ``trigger``, with the cue that decided it."""
+    table = cues(lang)
+    chain, closed = _governing_chain(trigger, table)
+    crossed_report = False
+    for depth, token in enumerate(chain):
+        link = chain[depth - 1] if depth else None
+        found = _cue_on(token, link, table, negate=not crossed_report)
+        if found is not None:
+            return Reading(found.modality, found.cue, found.intent, depth > 0, found.cue_index)
+        crossed_report = crossed_report or token.dep_ == "ccomp"
+    if not closed and trigger.sent.text.rstrip().endswith("?"):
+        return Reading("hypothetical", "?")
+    phrase = _future_phrase(trigger, chain, table)
+    return Reading("future", phrase) if phrase else ASSERTED
+
+
+def _governing_chain(trigger: Token, table: dict) -> tuple[list[Token], bool]:
+    """The trigger and its governors up to the root; closed when a presupposing link stopped it."""
     chain = [trigger]
     current = trigger
-    while current.head != current and len(chain) < 6:
+    while current.head is not current and len(chain) < MAX_CHAIN:
+        if _stops_climbing(current, trigger, table):
+            return chain, True
         current = current.head
         chain.append(current)
-    return chain
+    return chain, False
 
 
-def _cue_on(token: Token, cues: dict, governs: bool) -> Modality | None:
+def _stops_climbing(token: Token, trigger: Token, table: dict) -> bool:
+    dep, head = token.dep_, token.head
+    if dep == "relcl":
+        return True
+    if dep == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in table["presupposing_markers"] for c in token.children
+    ):
+        return True
+    if dep in ("pobj", "pcomp") and head.lower_ in table["presupposing_prepositions"]:
+        return True
+    nominal_subject = token is trigger and trigger.pos_ in ("NOUN", "PROPN")
+    return (
+        nominal_subject
+        and dep in ("nsubj", "nsubjpass")
+        and head.lemma_.lower() not in table["occurrence_verbs"]
+    )
+
+
+def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Reading | None:
+    """The cue carried by ``token`` (reached from its dependent ``link``), if any."""
     children = list(token.children)
-    lowers = {c.lower_ for c in children}
-    if any(c.dep_ == "neg" for c in children) or lowers & set(cues["negation"]["words"]) & {
-        "never",
-        "without",
-    }:
-        return "negated"
-    if any(c.dep_ == "mark" and c.lower_ in cues["hypothetical"]["markers"] for c in children):
-        return "hypothetical"
-    if token.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in children):
-        return "hypothetical"
-    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if aux & set(cues["hypothetical"]["modals"]):
-        return "hypothetical"
-    if aux & set(cues["future"]["modals"]):
-        return "future"
-    lemma = token.lemma_.lower()
-    if not governs:
+    negation, hypo, future = table["negation"], table["hypothetical"], table["future"]
+    if negate and _negated(token, children, negation):
+        return Reading("negated", "not")
+    if any(c.dep_ == "mark" and c.lower_ in hypo["markers"] for c in children):
+        return Reading("hypothetical", "if")
+    modal = _modal(children, hypo["modals"] | future["modals"])
+    if modal is not None:
+        return _modal_reading(token, modal, children, table)
+    if link is None or link.dep_ not in COMPLEMENT_LABELS:
         return None
-    if lemma in cues["future"]["governors"]:
-        return "future"
-    if lemma in cues["hypothetical"]["governors"] or lemma in cues["hypothetical"]["adjectives"]:
-        return "hypothetical"
+    return _governor_reading(token, children, table)
+
+
+def _negated(token: Token, children: list[Token], negation: dict) -> bool:
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in negation["determiners"] for c in children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in negation["adverbs"] for c in children):
+        return True
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in negation["prepositions"]
+
+
+def _modal(children: list[Token], modals: set[str]) -> Token | None:
+    for child in children:
+        if child.dep_ in ("aux", "auxpass") and (
+            child.lower_ in modals or child.lemma_.lower() in modals
+        ):
+            return child
     return None
+
+
+def _modal_reading(token: Token, modal: Token, children: list[Token], table: dict) -> Reading:
+    word = modal.lemma_.lower() if modal.lower_ == "wo" else modal.lower_
+    if word in table["future"]["modals"]:
+        return Reading("future", word, intent=True)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal.i for c in children)
+    if word in ("would", "'d") and not perfect and _reported(token, table):
+        return Reading("future", word, intent=True)
+    return Reading("hypothetical", word)
+
+
+def _reported(token: Token, table: dict) -> bool:
+    """Whether ``token`` heads the content clause of a reporting verb ("said it would ...")."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in table["reporting_verbs"]
+
+
+def _governor_reading(token: Token, children: list[Token], table: dict) -> Reading | None:
+    """A governing verb, adjective or noun that makes its complement unreal or future."""
+    lemma = token.lemma_.lower()
+    adjectives = {c.lemma_.lower() for c in children if c.dep_ == "acomp"}
+    if token.pos_ == "ADJ":
+        adjectives.add(lemma)
+    negation, hypo, future = table["negation"], table["hypothetical"], table["future"]
+    is_noun = token.pos_ in ("NOUN", "PROPN")
+    checks = (
+        (not is_noun and lemma in negation["governors"], "negated", False),
+        (not is_noun and lemma in future["intent_governors"], "future", True),
+        (bool(adjectives & future["intent_adjectives"]), "future", True),
+        (is_noun and lemma in future["intent_nouns"], "future", True),
+        (not is_noun and lemma in future["expected_governors"], "future", False),
+        (bool(adjectives & future["expected_adjectives"]), "future", False),
+        (not is_noun and lemma in hypo["governors"], "hypothetical", False),
+        (bool(adjectives & hypo["adjectives"]), "hypothetical", False),
+        (is_noun and lemma in hypo["nouns"], "hypothetical", False),
+        (lemma == "go" and token.tag_ == "VBG", "future", True),
+    )
+    for hit, modality, intent in checks:
+        if hit:
+            return Reading(modality, lemma, intent, cue_index=token.i)
+    return None
+
+
+def _future_phrase(trigger: Token, chain: list[Token], table: dict) -> str | None:
+    """A future time phrase in the sentence, when the trigger's clause is not in the past."""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and _past(verb):
+        return None
+    text = trigger.sent.text.lower()
+    return next((p for p in table["future"]["phrases"] if p in text), None)
+
+
+def _past(verb: Token) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)

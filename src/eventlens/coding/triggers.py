@@ -1,61 +1,149 @@
-"""Find event triggers in a parsed sentence by looking tokens up in the lexicon."""
+"""Find event triggers in a parsed sentence by looking tokens up in the lexicon.
+
+One event per trigger: a token fires at most one entry (the first whose conditions hold),
+the object a verb entry requires ("imposed *sanctions*") cannot fire again as a noun, and a
+trigger that depends on another trigger of the same type ("attacked ..., *killing* five",
+"killed in an *airstrike*") is absorbed by it: both make one event.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
 
+ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl", "npadvmod")
+OBJECT_LABELS = ("dobj", "obj")
+EVENT_NOUN_POS = ("NOUN", "PROPN")
 
-@dataclass(frozen=True)
+
+@dataclass
 class TriggerMatch:
     """A token of the sentence that triggers an event through a lexicon entry."""
 
     token: Token
     entry: TriggerEntry
+    consumed: tuple[Token, ...] = ()  # object tokens that are part of the trigger
+    absorbed: list[TriggerMatch] = field(default_factory=list)  # same-type dependents
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[TriggerMatch]:
-    """Yield each token that matches a lexicon entry whose conditions hold."""
-    for token in sentence:
-        pos = _pos(token)
-        if pos is None:
-            continue
-        for entry in lexicon.lookup(pos, token.lemma_):
-            if _conditions_hold(token, entry):
-                yield TriggerMatch(token, entry)
-                break
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
+    """The sentence's triggers, one per event, in text order."""
+    matches = [m for token in sentence if (m := _match(token, lexicon)) is not None]
+    consumed = {t.i for m in matches for t in m.consumed}
+    matches = [m for m in matches if m.token.i not in consumed]
+    return _absorb_dependents(matches)
 
 
-def _pos(token: Token) -> str | None:
-    if token.pos_ in ("VERB", "AUX") or (
-        token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_.startswith("VB")
-    ):
+def _match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    pos = trigger_pos(token)
+    if pos is None:
+        return None
+    for entry in lexicon.lookup(pos, token.lemma_) or lexicon.lookup(pos, token.lower_):
+        consumed = _conditions_hold(token, entry)
+        if consumed is not None:
+            return TriggerMatch(token, entry, consumed)
+    return None
+
+
+def trigger_pos(token: Token) -> str | None:
+    """ "verb" or "noun" when the token can trigger an event, else None."""
+    if token.dep_ in ("amod", "compound", "poss"):
+        return None  # "the ousted president", "attack helicopters": modifiers, not events
+    if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
         return "verb"
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in EVENT_NOUN_POS:
         return "noun"
     return None
 
 
-def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
+def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | None:
+    """None when an entry condition fails, else the object tokens the entry consumes."""
     children = list(token.children)
-    if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in children):
-        return False
-    if entry.objects and not any(o.lemma_.lower() in entry.objects for o in direct_objects(token)):
-        return False
-    if entry.preps and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in children):
-        return False
-    return not entry.modifiers or any(
-        c.lemma_.lower() in entry.modifiers for c in children if c.dep_ in ("amod", "compound")
+    if entry.particle and not _has_particle(token, entry.particle):
+        return None
+    objects = complements(token) if entry.pos == "noun" else direct_objects(token)
+    object_lemmas = {_lemma(o) for o in objects}
+    if entry.objects and not object_lemmas & set(entry.objects):
+        return None
+    if object_lemmas & set(entry.not_objects):
+        return None
+    modifiers = {_lemma(c) for c in children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+    if entry.modifiers and not modifiers & set(entry.modifiers):
+        return None
+    if modifiers & set(entry.not_modifiers):
+        return None
+    around = [*children, *(c for o in objects for c in o.children)]
+    if entry.needs and not any(_is_any(c, entry.needs) for c in around):
+        return None
+    if any(_is_any(c, entry.forbids) for c in children):
+        return None
+    return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    return any(
+        c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
+        for c in token.children
     )
 
 
+def _is_any(child: Token, names: Iterable[str]) -> bool:
+    """Whether a child is one of these prepositions or has one of these dependency labels."""
+    return child.dep_ in names or (child.dep_ in ("prep", "agent", "dative") and child.lower_ in names)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
 def direct_objects(token: Token) -> list[Token]:
-    """The verb's direct objects, with their conjuncts ("sanctions and embargoes")."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    if not objects and token.dep_ == "acl" or token.dep_ == "relcl":
-        objects = [token.head] if token.head.pos_ in ("NOUN", "PROPN") else []
+    """A verb's direct objects with their conjuncts; a participle's noun; a passive subject."""
+    objects = [c for c in token.children if c.dep_ in OBJECT_LABELS]
+    if not objects:
+        objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
+        objects = [token.head] if token.head.pos_ in EVENT_NOUN_POS else []
     return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
+def complements(noun: Token) -> list[Token]:
+    """A noun's "of" complements ("state of *emergency*", "release of *prisoners*")."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _absorb_dependents(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Fold each trigger into a same-type trigger that governs it; keep the rest in order."""
+    by_index = {m.token.i: m for m in matches}
+    kept = []
+    for match in matches:
+        governor = _same_type_governor(match, by_index)
+        if governor is None:
+            kept.append(match)
+        else:
+            governor.absorbed.append(match)
+    return kept
+
+
+def _same_type_governor(
+    match: TriggerMatch, by_index: dict[int, TriggerMatch]
+) -> TriggerMatch | None:
+    token = match.token
+    if token.dep_ not in ABSORBING_LABELS:
+        return None
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    governor = by_index.get(head.i)
+    if governor is None or governor is match or governor.entry.type != match.entry.type:
+        return None
+    return _same_type_governor(governor, by_index) or governor

@@ -9,7 +9,7 @@ from datetime import date
 from eventlens.ingest.readers import InputProblem, read_inputs
 from eventlens.pipeline import Pipeline
 from eventlens.render import print_table, write_jsonl
-from eventlens.store.db import EventStore
+from eventlens.store.db import EventStore, IngestReport
 
 DEFAULT_DB = "eventlens.duckdb"
 
@@ -56,14 +56,14 @@ def code_paths(paths: list[str], pub_date: date | None, db: str | None) -> tuple
             problems += 1
         else:
             documents.append(item)
-    store = EventStore(db) if db else None
-    records: list[dict] = []
-    try:
-        for document, events in Pipeline().code(documents):
-            if store:
-                store.save(document, events)
-            records.extend(e.to_dict() for e in events)
-    finally:
-        if store:
-            store.close()
+    if not db:
+        return problems, [e.to_dict() for _, events in Pipeline().code(documents) for e in events]
+    report = IngestReport()
+    with EventStore(db) as store:
+        records = list(store.ingest(documents, Pipeline, report))
+    for document, original in report.duplicates:
+        print(
+            f"{document.source or document.id}: same text as stored {original}; skipped",
+            file=sys.stderr,
+        )
     return problems, records

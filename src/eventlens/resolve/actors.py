@@ -1,47 +1,270 @@
-"""Resolve an actor phrase to a canonical actor: country, sector, organisation."""
+"""Resolve an actor phrase to a canonical actor: country, sector, organisation, person.
+
+Rules, in order (docs/actors.md):
+
+1. Pronouns ("it", "they", "its leaders") take the nearest compatible earlier actor.
+2. Knowledge-base names, longest first ("UN Security Council" before "UN"), chosen by the
+   event date and the document's main country; the named actor beats a demonym or capital,
+   a demonym or capital gives a state's code ("Malian soldiers" -> MLI MIL; "Paris" -> FRA
+   GOV), and the sector word nearest the head gives the sector.
+3. A possessor without a name ("the country's president") is resolved on its own.
+4. Unknown proper names keep their text, with the sector their words suggest.
+5. Definite descriptions ("the group", "the country") and sector nouns ("the junta", "the
+   militants", "the ministers") refer back to the nearest compatible earlier actor, else
+   take the document's main country.
+
+Each document is read once (:class:`DocumentMemory`): every noun phrase is resolved in text
+order, so coreference sees actors that are not arguments of any event.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 
-import pycountry
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from eventlens.data_files import load_yaml
 from eventlens.record import Actor
+from eventlens.resolve.actor_kb import Entry, KnowledgeBase, load_kb, singular_forms
+from eventlens.resolve.actor_phrase import Phrase, Reading, read
 from eventlens.resolve.context import DocumentContext
 
-
-@cache
-def _sector_words() -> dict[str, str]:
-    table = load_yaml("actors", "sectors.yaml")
-    return {word.lower(): sector for sector, words in table.items() for word in words}
+PRONOUN_WINDOW = 2  # sentences back
+DESCRIPTION_WINDOW = 5
+WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
 
 
-@cache
-def _country(name: str) -> tuple[str, str] | None:
-    try:
-        found = pycountry.countries.lookup(name)
-    except LookupError:
+@dataclass
+class Mention:
+    """An actor met in the document, with what coreference needs to know about it."""
+
+    actor: Actor
+    kind: str  # a knowledge-base kind, or "collective" for an unnamed group
+    plural: bool
+    sentence: int
+
+
+@dataclass
+class DocumentMemory:
+    """The actors of one document in text order, and the country it is most about."""
+
+    doc: Doc
+    sentence_starts: list[int] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    focus: str | None = None
+
+    def sentence_of(self, char: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, char) - 1
+
+    def add(self, mention: Mention) -> None:
+        """Remember a mention; a later resolution of the same phrase replaces the earlier."""
+        key = (mention.actor.start, mention.actor.end)
+        self.mentions = [m for m in self.mentions if (m.actor.start, m.actor.end) != key]
+        starts = [m.actor.start or 0 for m in self.mentions]
+        self.mentions.insert(bisect.bisect_right(starts, key[0] or 0), mention)
+
+    def antecedent(
+        self,
+        before: int,
+        window: int,
+        kinds: frozenset[str] | None = None,
+        number: str = "any",
+        sector: str | None = None,
+    ) -> Mention | None:
+        """The nearest earlier resolved mention that fits, within ``window`` sentences."""
+        sentence = self.sentence_of(before)
+        for mention in reversed(self.mentions):
+            actor = mention.actor
+            if (actor.end or 0) > before:
+                continue
+            if sentence - mention.sentence > window:
+                return None
+            if _fits(mention, kinds, number, sector):
+                return mention
         return None
-    return found.alpha_3, found.name
+
+
+def _fits(mention: Mention, kinds: frozenset[str] | None, number: str, sector: str | None) -> bool:
+    actor = mention.actor
+    if not (actor.code or actor.country):
+        return False
+    if kinds is not None and mention.kind not in kinds:
+        return False
+    if number != "any" and mention.plural != (number == "plural"):
+        return False
+    return sector is None or actor.sector == sector
 
 
 class ActorResolver:
-    """Map actor spans to :class:`Actor` records."""
+    """Map actor spans to :class:`Actor` records with the knowledge base.
 
-    def resolve(self, span: Span, context: DocumentContext) -> Actor:
-        actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
-        sectors = _sector_words()
-        for token in span:
-            found = _country(token.text) if token.pos_ == "PROPN" else None
-            if found:
-                actor.code, actor.name = found
-                actor.country = found[0]
-            sector = sectors.get(token.lemma_.lower()) or sectors.get(token.lower_)
-            if sector and span.root == token:
-                actor.sector = sector
-        if actor.code is None and actor.sector is None:
-            actor.name = span.text
+    ``extra_files`` are the user's actor files (YAML or TSV, same fields as the package's);
+    their entries win over the package's for the same name.
+    """
+
+    def __init__(self, extra_files: Sequence[str | Path] = ()) -> None:
+        self.kb: KnowledgeBase = load_kb(tuple(Path(p) for p in extra_files))
+        self.states: dict[str, Entry] = {
+            e.code: e for e in self.kb.entries if e.kind == "state" and e.code
+        }
+        self._memory: DocumentMemory | None = None
+
+    def resolve(self, span: Span, context: DocumentContext, when: date | None = None) -> Actor:
+        """The actor of ``span``; ``when`` is the event's date (default: publication date)."""
+        memory = self._memory_for(context.doc, context.document.pub_date)
+        when = when or context.document.pub_date
+        actor, kind = self._resolve(Phrase.from_span(span), memory, when)
+        memory.add(Mention(actor, kind, span.root.tag_ in ("NNS", "NNPS"), memory.sentence_of(span.start_char)))
         context.remember_actor(actor)
         return actor
+
+    def resolve_text(self, text: str, when: date | None = None) -> Actor:
+        """The actor named by a plain string (no parse, no document context)."""
+        actor, _ = self._resolve(Phrase.from_text(text), None, when)
+        return actor
+
+    def _memory_for(self, doc: Doc, when: date | None) -> DocumentMemory:
+        """Read every noun phrase of ``doc`` once, in text order (cached for the document)."""
+        if self._memory is not None and self._memory.doc is doc:
+            return self._memory
+        memory = DocumentMemory(doc, sentence_starts=[s.start_char for s in doc.sents])
+        phrases = [Phrase.from_span(chunk) for chunk in doc.noun_chunks]
+        memory.focus = self._focus(phrases, when)
+        for phrase in phrases:
+            actor, kind = self._resolve(phrase, memory, when)
+            if actor.code or actor.country:
+                memory.add(Mention(actor, kind, phrase.plural, memory.sentence_of(phrase.start)))
+        self._memory = memory
+        return memory
+
+    def _focus(self, phrases: list[Phrase], when: date | None) -> str | None:
+        """The state named most often (by name, demonym, capital or a person's country)."""
+        counts: Counter[str] = Counter()
+        for phrase in phrases:
+            for match in read(phrase, self.kb, when, None).matches:
+                if match.facts.country:
+                    counts[match.facts.country] += 1
+        common = counts.most_common(1)
+        return common[0][0] if common else None
+
+    def _resolve(
+        self, phrase: Phrase, memory: DocumentMemory | None, when: date | None
+    ) -> tuple[Actor, str]:
+        actor = Actor(text=phrase.text, start=phrase.start, end=phrase.start + len(phrase.text))
+        if not phrase.folded:
+            return actor, "collective"
+        focus = memory.focus if memory else None
+        reading = read(phrase, self.kb, when, focus)
+        pronoun = self.kb.pronouns.get(phrase.folded[0])
+        if pronoun and memory and not reading.principal:
+            return self._pronoun(actor, reading, memory, pronoun)
+        if reading.principal:
+            return self._named(actor, reading)
+        possessor = phrase.possessor_end()
+        if possessor and reading.sector and memory:
+            return self._possessed(actor, reading, memory, when, possessor)
+        if reading.proper_name:
+            actor.name, actor.sector = reading.proper_name, reading.sector
+            return actor, "person" if reading.person_noun else "organisation"
+        return self._description(actor, reading, memory)
+
+    def _named(self, actor: Actor, reading: Reading) -> tuple[Actor, str]:
+        """A knowledge-base name is in the phrase."""
+        match, phrase = reading.principal, reading.phrase
+        entry, facts = match.entry, match.facts
+        actor.name, actor.code, actor.country, actor.kb_id = match.name, facts.code, facts.country, entry.kb_id
+        if entry.kind != "state":
+            actor.sector = facts.sector or reading.sector
+            return actor, entry.kind
+        actor.sector = reading.sector or _state_sector(match.alias.how, reading)
+        if reading.proper_name:  # "Malian colonel Alou Diarra": an unknown person of Mali
+            actor.name, actor.kb_id = reading.proper_name, None
+        if reading.sector is None and match.end - match.start == len(phrase.folded):
+            return actor, "state"
+        return actor, _unnamed_kind(reading)
+
+    def _pronoun(
+        self, actor: Actor, reading: Reading, memory: DocumentMemory, pronoun: tuple
+    ) -> tuple[Actor, str]:
+        """'it', 'they' -> the antecedent; 'its leaders' -> its country with the sector."""
+        kinds, number = pronoun
+        found = memory.antecedent(actor.start or 0, PRONOUN_WINDOW, kinds, number)
+        if found is None:
+            return actor, "collective"
+        if len(reading.phrase.folded) == 1:
+            _copy(actor, found.actor)
+            return actor, found.kind
+        if reading.sector and reading.sector_at_head:
+            self._set_country(actor, found.actor.code, found.actor.country)
+            actor.sector = reading.sector
+            return actor, _unnamed_kind(reading)
+        return actor, "collective"
+
+    def _possessed(
+        self, actor: Actor, reading: Reading, memory: DocumentMemory, when: date | None, end: int
+    ) -> tuple[Actor, str]:
+        """'the country's president': the possessor resolved on its own gives the country."""
+        phrase = reading.phrase
+        owner_text = phrase.slice(0, end - 1)
+        owner, _ = self._resolve(Phrase.from_text(owner_text, phrase.start), memory, when)
+        self._set_country(actor, owner.code, owner.country)
+        actor.sector = reading.sector
+        return actor, _unnamed_kind(reading)
+
+    def _description(
+        self, actor: Actor, reading: Reading, memory: DocumentMemory | None
+    ) -> tuple[Actor, str]:
+        """'the group', 'the junta', 'protesters': an earlier actor, else the main country."""
+        phrase = reading.phrase
+        head = phrase.folded[phrase.head]
+        kinds = next((self.kb.descriptions[f] for f in singular_forms(head) if f in self.kb.descriptions), None)
+        if kinds is None and reading.sector is None:
+            return actor, "collective"
+        if memory and phrase.definite:
+            found = memory.antecedent(
+                actor.start or 0, DESCRIPTION_WINDOW, kinds, sector=None if kinds else reading.sector
+            )
+            if found and (kinds or found.kind in WHOLE_ACTOR_KINDS or _same_person(found, reading)):
+                _copy(actor, found.actor)
+                return actor, found.kind
+            if found:
+                self._set_country(actor, found.actor.code, found.actor.country)
+                actor.sector = reading.sector
+                return actor, _unnamed_kind(reading)
+        if memory and memory.focus and not reading.foreign and (reading.sector or "state" in (kinds or ())):
+            self._set_country(actor, memory.focus, memory.focus)
+        actor.sector = reading.sector
+        return actor, "state" if kinds and "state" in kinds else _unnamed_kind(reading)
+
+    def _set_country(self, actor: Actor, code: str | None, country: str | None) -> None:
+        actor.code, actor.country = code, country
+        state = self.states.get(country or "")
+        actor.name = state.name if state else None
+
+
+def _copy(actor: Actor, source: Actor) -> None:
+    actor.name, actor.code, actor.sector = source.name, source.code, source.sector
+    actor.kb_id, actor.country = source.kb_id, source.country
+
+
+def _same_person(found: Mention, reading: Reading) -> bool:
+    return found.kind == "person" and reading.person_noun and not reading.phrase.plural
+
+
+def _state_sector(how: str, reading: Reading) -> str | None:
+    """A capital stands for the government; 'Malians' are civilians; 'France' has none."""
+    if how == "capital":
+        return "GOV"
+    phrase = reading.phrase
+    head_word = phrase.raw[phrase.head] if phrase.raw else ""
+    if how == "demonym" and reading.principal.start <= phrase.head < reading.principal.end:
+        return "CVL" if head_word.endswith("s") else None
+    return None
+
+
+def _unnamed_kind(reading: Reading) -> str:
+    return "person" if reading.person_noun and not reading.phrase.plural else "collective"

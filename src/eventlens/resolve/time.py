@@ -1,38 +1,140 @@
-"""Resolve the date of an event from its sentence, the document and the publication date."""
+"""Resolve the date of an event from its sentence, the document and the publication date.
+
+The date expression attached to the trigger in the parse wins; else another date of the
+sentence that is not another clause's; else, for a past-tense event, the date of the
+previous dated event of the same paragraph (``basis="narrative"``); else the
+publication date. docs/time.md lists the expressions understood.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
-import dateparser
 from spacy.tokens import Span, Token
 
 from eventlens.record import DateInfo
 from eventlens.resolve.context import DocumentContext
+from eventlens.resolve.normalize import References, normalize
+from eventlens.resolve.periods import Period
+from eventlens.resolve.timex import Expression, expressions, grammar
+
+VERBS = {"VERB", "AUX"}
+CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
 
 
 class TimeResolver:
-    """Date an event: a date written in its sentence, else the publication date."""
+    """Date an event from the parse of its sentence and the document's narrative."""
+
+    def __init__(self, month_first: bool = False) -> None:
+        self.month_first = month_first  # US sources: 03/04/2022 is 4 March
+        self._said: tuple[DateInfo, int] | None = None  # last date given, and where it was said
 
     def resolve(self, sentence: Span, trigger: Token, context: DocumentContext) -> DateInfo:
-        pub = context.document.pub_date
-        for ent in sentence.ents:
-            if ent.label_ != "DATE":
-                continue
-            found = _absolute(ent.text, pub)
+        """The event's date; ``basis`` says where it came from."""
+        anchor = context.last_date
+        tense = _tense(trigger, context.document.lang)
+        refs = References(
+            pub=context.document.pub_date,
+            anchor=_period(anchor),
+            month_first=self.month_first,
+            prefer_future=tense == "future",
+        )
+        for expression in self._ranked(sentence, trigger, context.document.lang):
+            found = normalize(expression, refs)
             if found is not None:
+                self._said = (found, sentence.start_char)
                 return found
-        if pub is None:
-            return DateInfo(precision="unknown", basis="publication")
-        return DateInfo(date=pub, start=pub, end=pub, precision="day", basis="publication")
+        if anchor is not None and tense in ("past", None) and self._near(anchor, sentence):
+            narrative = DateInfo(anchor.date, anchor.start, anchor.end, anchor.precision,
+                                 basis="narrative", future=anchor.future)  # fmt: skip
+            self._said = (narrative, self._said[1] if self._said else sentence.start_char)
+            return narrative
+        return _publication(context)
+
+    def _ranked(self, sentence: Span, trigger: Token, lang: str) -> list[Expression]:
+        """The sentence's date expressions that can date this trigger, best first."""
+        ranked = []
+        for expression in expressions(sentence.text, lang):
+            span = sentence.doc.char_span(
+                sentence.start_char + expression.start,
+                sentence.start_char + expression.end,
+                alignment_mode="expand",
+            )
+            if span is None or _is_count(expression, span):
+                continue
+            rank = _attachment(span.root, trigger)
+            if rank is not None:
+                ranked.append((rank, abs(span.root.i - trigger.i), expression))
+        return [expression for *_, expression in sorted(ranked, key=lambda item: item[:2])]
+
+    def _near(self, anchor: DateInfo, sentence: Span) -> bool:
+        """Whether the previous event's date was said in this paragraph."""
+        if self._said is None or self._said[0] is not anchor:
+            return True
+        between = sentence.doc.text[self._said[1] : sentence.start_char]
+        return "\n" not in between
 
 
-def _absolute(text: str, pub: date | None) -> DateInfo | None:
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"]}
-    if pub is not None:
-        settings["RELATIVE_BASE"] = __import__("datetime").datetime(pub.year, pub.month, pub.day)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
+def _attachment(root: Token, trigger: Token) -> int | None:
+    """How closely a date (its head token) belongs to the trigger.
+
+    0: in the trigger's own phrase ("the August 2020 coup", "arrested on Monday");
+    1: in the clause of the trigger or a clause governing it ("In 2022, X imposed sanctions");
+    2: elsewhere in the sentence; None: in a clause under the trigger's (another event's date).
+    """
+    path = list(root.ancestors)
+    if trigger in path:
+        between = path[: path.index(trigger)]
+        if not any(token.pos_ in VERBS for token in between):
+            return 0
+        return 1 if trigger.pos_ not in VERBS else None
+    clause = _clause(trigger)
+    governor = next((token for token in path if token.pos_ in VERBS), None)
+    if governor is None:
+        return 2
+    if governor is clause or governor in clause.ancestors or governor in trigger.ancestors:
+        return 1
+    return None if clause in governor.ancestors else 2
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause of a token (the token itself when it is a verb)."""
+    if token.pos_ in VERBS:
+        return token
+    return next((head for head in token.ancestors if head.pos_ in VERBS), token)
+
+
+def _is_count(expression: Expression, span: Span) -> bool:
+    """A bare four-digit number counting a plural noun ("2000 troops") is not a year."""
+    if expression.kind != "calendar" or CALENDAR_KEYS & set(expression.values):
+        return False
+    root = span.root
+    return root.dep_ == "nummod" and "Plur" in root.head.morph.get("Number")
+
+
+def _tense(trigger: Token, lang: str) -> str | None:
+    """past, present or future for the finite verb governing the trigger, None if none."""
+    future = grammar(lang).future_auxiliaries
+    for token in [trigger, *trigger.ancestors][:6]:
+        if token.pos_ not in VERBS:
+            continue
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in future for c in auxiliaries):
+            return "future"
+        finite = [c for c in auxiliaries if "Fin" in c.morph.get("VerbForm")]
+        if not finite and "Fin" in token.morph.get("VerbForm"):
+            finite = [token]
+        if finite:
+            return "past" if "Past" in finite[0].morph.get("Tense") else "present"
+    return None
+
+
+def _period(info: DateInfo | None) -> Period | None:
+    if info is None or info.start is None or info.end is None:
         return None
-    day = parsed.date()
-    return DateInfo(date=day, start=day, end=day, precision="day", text=text, basis="explicit")
+    return Period(info.start, info.end)
+
+
+def _publication(context: DocumentContext) -> DateInfo:
+    pub = context.document.pub_date
+    if pub is None:
+        return DateInfo(precision="unknown", basis="publication")
+    return DateInfo(date=pub, start=pub, end=pub, precision="day", basis="publication")

@@ -1,0 +1,1 @@
+"""Evaluation against human-coded gold sets: loaders, metrics, scorers, reports."""

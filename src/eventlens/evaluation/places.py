@@ -1,0 +1,173 @@
+"""How well events are placed: span choice on event-location gold, distance on ACLED notes.
+
+``evaluate_event_locations``: for each sentence of ``event_location_gold.jsonl``, the place
+resolver is asked where the marked verb happened; right = no place when the gold has none, else
+a span overlapping a gold span. Some gold spans are token indices (spaCy tokens, end inclusive)
+rather than character offsets; they are read as such when the character reading does not give
+the gold text back.
+
+``evaluate_acled_places``: each ACLED note with geo_precision 1-2 is coded as a document; the
+place of its first placed sentence (trigger: the sentence root) is compared with ACLED's
+latitude/longitude.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from eventlens.nlp import load_model
+from eventlens.record import Document, Location
+from eventlens.resolve.context import DocumentContext
+from eventlens.resolve.gazetteer import distance_km, name_key
+from eventlens.resolve.places import PlaceResolver
+
+WITHIN_KM = 25.0
+ACLED_PRECISIONS = ("1", "2")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}, line {line_no}: not JSON ({exc.msg})") from exc
+    return rows
+
+
+def gold_spans(record: dict[str, Any], doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the gold places (token-indexed ones converted); [] = no place."""
+    spans = []
+    text = record["text"]
+    for loc in record.get("locations", []):
+        start, end, gold = loc["start"], loc["end"], loc.get("text", "")
+        if gold.strip() and text[start:end] == gold:
+            spans.append((start, end))
+        elif 0 <= start <= end < len(doc):
+            tokens = doc[start : end + 1]
+            spans.append((tokens.start_char, tokens.end_char))
+    return spans
+
+
+def _overlaps(location: Location, spans: list[tuple[int, int]]) -> bool:
+    return any(location.start < end and start < location.end for start, end in spans)
+
+
+def _exact(location: Location, spans: list[tuple[int, int]]) -> bool:
+    return (location.start, location.end) in spans
+
+
+def _trigger_sentence(doc: Doc, char: int) -> tuple[Span, Any] | None:
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text):
+            return token.sent, token
+    return None
+
+
+def evaluate_event_locations(path: str | Path) -> dict[str, Any]:
+    """Share of verbs whose chosen place span is right (including 'no place')."""
+    path = Path(path)
+    records = [r for r in _read_jsonl(path) if r.get("verb")]
+    nlp = load_model("en")
+    tally: Counter[str] = Counter()
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        found = _trigger_sentence(doc, record["verb"][0]["start"])
+        if found is None:
+            tally["no_trigger"] += 1
+            continue
+        sentence, trigger = found
+        context = DocumentContext(document=Document(id=record["id"], text=record["text"]), doc=doc)
+        location = PlaceResolver().resolve(sentence, trigger, context)
+        spans = gold_spans(record, doc)
+        kind = "with_place" if spans else "no_place"
+        tally[kind] += 1
+        if (location is None and not spans) or (location and _overlaps(location, spans)):
+            tally["right"] += 1
+            tally[f"right_{kind}"] += 1
+        if location and spans and _exact(location, spans):
+            tally["exact"] += 1
+    total = tally["with_place"] + tally["no_place"]
+    return {
+        "file": str(path),
+        "verbs": total,
+        "right": tally["right"],
+        "accuracy": round(tally["right"] / total, 4) if total else None,
+        "with_place": tally["with_place"],
+        "right_with_place": tally["right_with_place"],
+        "exact_span_with_place": tally["exact"],
+        "no_place": tally["no_place"],
+        "right_no_place": tally["right_no_place"],
+        "skipped_no_trigger": tally["no_trigger"],
+    }
+
+
+def _acled_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("geo_precision") in ACLED_PRECISIONS]
+    return rows[:limit] if limit else rows
+
+
+def _place_of_note(doc: Doc, note_id: str, text: str, resolver: PlaceResolver) -> Location | None:
+    context = DocumentContext(document=Document(id=note_id, text=text), doc=doc)
+    for sentence in doc.sents:
+        location = resolver.resolve(sentence, sentence.root, context)
+        if location is not None:
+            return location
+    return None
+
+
+def evaluate_acled_places(path: str | Path, limit: int | None = None) -> dict[str, Any]:
+    """Share of ACLED events (geo_precision 1-2) placed within 25 km of ACLED's point."""
+    path = Path(path)
+    rows = _acled_rows(path, limit)
+    resolver = PlaceResolver()
+    tally: Counter[str] = Counter()
+    notes = (r.get("notes") or "" for r in rows)
+    for row, doc in zip(rows, load_model("en").pipe(notes, batch_size=64), strict=True):
+        country = row.get("country", "")
+        tally["events"] += 1
+        tally[f"events:{country}"] += 1
+        if name_key(row.get("location", "")) in name_key(doc.text):
+            tally["location_named"] += 1
+        location = _place_of_note(doc, row.get("event_id_cnty", ""), doc.text, resolver)
+        if location is None or location.lat is None:
+            continue
+        tally["placed"] += 1
+        try:
+            target = float(row["latitude"]), float(row["longitude"])
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{path}: event {row.get('event_id_cnty')}: bad coordinates") from exc
+        if distance_km(location.lat, location.lon, *target) <= WITHIN_KM:
+            tally["within"] += 1
+            tally[f"within:{country}"] += 1
+    return _acled_summary(path, tally)
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _acled_summary(path: Path, tally: Counter[str]) -> dict[str, Any]:
+    events = tally["events"]
+    countries = sorted(k.split(":", 1)[1] for k in tally if k.startswith("events:"))
+    return {
+        "file": str(path),
+        "events": events,
+        "placed": tally["placed"],
+        "within_25km": tally["within"],
+        "share_within_25km": _share(tally["within"], events),
+        "share_of_placed_within_25km": _share(tally["within"], tally["placed"]),
+        "notes_naming_acled_location": _share(tally["location_named"], events),
+        "by_country": {
+            c: _share(tally[f"within:{c}"], tally[f"events:{c}"]) for c in countries
+        },
+    }

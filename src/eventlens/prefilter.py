@@ -1,0 +1,194 @@
+"""Trigger pre-filter: find, before any parsing, the sentences that could hold an event.
+
+The coder only makes events from tokens whose lemma (or lower-case form) is a lexicon
+lemma, and only when the entry's word conditions hold (a particle, one of its objects,
+one of its modifiers). From the tokenizer output alone, :class:`TriggerForms` tells
+which lexicon words a token *could* stand for: it applies every lemmatizer rule and
+exception of the model, whatever the tag turns out to be, plus the attribute ruler's
+lemma overrides. The test over-approximates, so it never drops a sentence in which
+the full parse would find a trigger. :func:`select_windows` keeps the candidate
+sentences, with the sentences before them that the resolvers read as context, as
+token ranges to parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.attrs import IS_SPACE, LOWER
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventlens.coding.lexicon import Lexicon, TriggerEntry
+
+LEMMATIZER_POS = ("verb", "noun", "adj", "adv")
+SENTENCE_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+CLOSING = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+WORD_SPLIT = re.compile(r"[\s\-_/]+")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a sentence must contain for one lexicon entry to fire in it."""
+
+    words: frozenset[str]  # every word of the trigger lemma
+    any_of: tuple[frozenset[str], ...]  # for each condition, one of these words
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        return self.words.union(*self.any_of)
+
+    def met_by(self, found: set[str]) -> bool:
+        return self.words <= found and all(not found.isdisjoint(c) for c in self.any_of)
+
+
+class TriggerForms:
+    """Which words of a sentence could be lexicon lemmas once the sentence is parsed."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.requirements: dict[str, list[Requirement]] = defaultdict(list)
+        for group in lexicon.entries.values():
+            for entry in group:
+                requirement = _requirement(entry)
+                self.requirements[min(requirement.words, default="")].append(requirement)
+        self.words = frozenset(
+            w for group in self.requirements.values() for r in group for w in r.all_words
+        )
+        lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        rules = lookups.get_table("lemma_rules", {}) if lookups else {}
+        exceptions = lookups.get_table("lemma_exc", {}) if lookups else {}
+        self._rules = [pair for pos in LEMMATIZER_POS for pair in rules.get(pos, [])]
+        self._exceptions = [exceptions.get(pos, {}) for pos in LEMMATIZER_POS]
+        self._overrides = _ruler_overrides(nlp, self.words)
+        self._vocab = nlp.vocab
+        self._known: dict[int, frozenset[str]] = {}
+
+    def lexicon_words(self, lower_id: int) -> frozenset[str]:
+        """The lexicon words the token with this LOWER hash could stand for (cached)."""
+        found = self._known.get(lower_id)
+        if found is None:
+            form = self._vocab.strings[lower_id]
+            found = self.words.intersection(self.possible_lemmas(form))
+            found = found.union(w for w, test in self._overrides if test(form))
+            self._known[lower_id] = found
+        return found
+
+    def could_hold_event(self, lower_ids: Iterable[int]) -> bool:
+        """Whether a sentence with these tokens could make an event once parsed."""
+        found: set[str] = set()
+        for lower_id in lower_ids:
+            found.update(self.lexicon_words(lower_id))
+        return any(r.met_by(found) for word in found for r in self.requirements.get(word, ()))
+
+    def possible_lemmas(self, form: str) -> set[str]:
+        """Every lemma the model's lemmatizer could give ``form``, whatever its tag."""
+        lemmas = {form, self._vocab[form].norm_}
+        for table in self._exceptions:
+            lemmas.update(table.get(form, ()))
+        for old, new in self._rules:
+            if form.endswith(old) and len(form) > len(old):
+                lemmas.add(form[: len(form) - len(old)] + new)
+        return lemmas
+
+
+def _requirement(entry: TriggerEntry) -> Requirement:
+    """Trigger words plus the word conditions (particle, objects, modifiers) of an entry."""
+    conditions = [entry.objects, entry.modifiers, (entry.particle,) if entry.particle else ()]
+    return Requirement(
+        words=frozenset(w for w in WORD_SPLIT.split(entry.lemma) if w),
+        any_of=tuple(frozenset(str(w).lower() for w in c) for c in conditions if c),
+    )
+
+
+def _ruler_overrides(nlp: Language, words: frozenset[str]) -> list[tuple[str, Callable]]:
+    """(lemma, test on the lower-case form) for each attribute-ruler rule setting a lexicon word."""
+    overrides: list[tuple[str, Callable]] = []
+    if "attribute_ruler" not in nlp.pipe_names:
+        return overrides
+    for rule in nlp.get_pipe("attribute_ruler").patterns:
+        lemma = rule["attrs"].get("LEMMA")
+        if lemma not in words:
+            continue
+        for pattern in rule["patterns"]:
+            token = pattern[rule.get("index", 0)]
+            spec = token.get("LOWER", token.get("ORTH", token.get("TEXT")))
+            overrides.append((lemma, _form_test(spec)))
+    return overrides
+
+
+def _form_test(spec: object) -> Callable[[str], bool]:
+    """A test on lower-case forms for a token-pattern value (anything, if unknown)."""
+    if isinstance(spec, str):
+        return spec.lower().__eq__
+    if isinstance(spec, dict) and "IN" in spec:
+        return frozenset(str(v).lower() for v in spec["IN"]).__contains__
+    if isinstance(spec, dict) and "REGEX" in spec:
+        return re.compile(spec["REGEX"], re.IGNORECASE).search
+    return lambda form: True
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A pre-segmented sentence: token range [start, end), trailing whitespace included."""
+
+    start: int
+    end: int
+
+
+def presegment(doc: Doc) -> list[Sentence]:
+    """Rule-based sentence split of a tokenized (unparsed) doc.
+
+    A sentence ends after a final punctuation mark (with closing quotes or brackets)
+    or at a blank line; whitespace tokens stay with the sentence before them, as the
+    parser attaches them.
+    """
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, IS_SPACE]).tolist()
+    sentences: list[Sentence] = []
+    start, ended = 0, False
+    for i, (lower_id, is_space) in enumerate(rows):
+        text = strings[lower_id]
+        if is_space:
+            ended = ended or "\n\n" in text
+            continue
+        if ended and text not in CLOSING and text not in SENTENCE_END:
+            sentences.append(Sentence(start, i))
+            start, ended = i, False
+        if text in SENTENCE_END:
+            ended = True
+    if start < len(rows):
+        sentences.append(Sentence(start, len(rows)))
+    return sentences
+
+
+def select_windows(
+    doc: Doc, forms: TriggerForms, context: int = 1
+) -> tuple[list[Sentence], list[tuple[int, int]]]:
+    """Pre-segmented sentences and the token ranges to parse.
+
+    A range covers each run of candidate sentences and the ``context`` sentences
+    before it (and always the first sentence: the dateline/lede of news).
+    """
+    sentences = presegment(doc)
+    lowers = doc.to_array(LOWER).tolist()
+    keep = [forms.could_hold_event(lowers[s.start : s.end]) for s in sentences]
+    selected = set()
+    for index, is_candidate in enumerate(keep):
+        if is_candidate:
+            selected.update(range(max(0, index - context), index + 1))
+    if selected:
+        selected.add(0)
+    return sentences, _merge(sentences[i] for i in sorted(selected))
+
+
+def _merge(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if ranges and ranges[-1][1] == sentence.start:
+            ranges[-1] = (ranges[-1][0], sentence.end)
+        else:
+            ranges.append((sentence.start, sentence.end))
+    return ranges

@@ -1,0 +1,1 @@
+"""Apache Spark: the coding pipeline over archives, in ``mapInPandas`` (see ``job``)."""
