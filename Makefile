@@ -51,6 +51,10 @@ test: setup chromium
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/pytest -q
 
+# Coding throughput, memory and start-up vs a plain spaCy parse (docs/performance.md).
+bench: setup
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 lint: setup
 	$(BIN)/ruff check src tests scripts
 

@@ -25,8 +25,8 @@ _FORKED: Pipeline | None = None
 class Pipeline:
     """Parses documents in batches and codes their events; one model load per process.
 
-    ``prefilter``: parse only candidate sentences (plus ``context`` sentences before
-    each); ``n_process`` > 1 codes batches in forked worker processes.
+    ``prefilter``: parse only candidate sentences (with ``context`` = (before, after)
+    sentences around each); ``n_process`` > 1 codes batches in forked worker processes.
     """
 
     def __init__(
@@ -35,7 +35,7 @@ class Pipeline:
         coder: EventCoder | None = None,
         batch_size: int = 32,
         prefilter: bool = True,
-        context: int = 1,
+        context: tuple[int, int] = (1, 1),
         n_process: int = 1,
     ):
         self.lang = lang

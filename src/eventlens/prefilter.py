@@ -7,8 +7,8 @@ which lexicon words a token *could* stand for: it applies every lemmatizer rule 
 exception of the model, whatever the tag turns out to be, plus the attribute ruler's
 lemma overrides. The test over-approximates, so it never drops a sentence in which
 the full parse would find a trigger. :func:`select_windows` keeps the candidate
-sentences, with the sentences before them that the resolvers read as context, as
-token ranges to parse.
+sentences, with the sentences around them that the resolvers and the parser read as
+context, as token ranges to parse.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,6 +27,7 @@ from eventlens.coding.lexicon import Lexicon, TriggerEntry
 LEMMATIZER_POS = ("verb", "noun", "adj", "adv")
 SENTENCE_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSING = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+OPENING = frozenset({'"', "'", "“", "‘", "(", "[", "«"})
 WORD_SPLIT = re.compile(r"[\s\-_/]+")
 
 
@@ -139,46 +140,50 @@ class Sentence:
 
 
 def presegment(doc: Doc) -> list[Sentence]:
-    """Rule-based sentence split of a tokenized (unparsed) doc.
+    """Conservative rule-based sentence split of a tokenized (unparsed) doc.
 
-    A sentence ends after a final punctuation mark (with closing quotes or brackets)
-    or at a blank line; whitespace tokens stay with the sentence before them, as the
-    parser attaches them.
+    A sentence ends after a final punctuation mark (and the closing quotes or brackets
+    stuck to it) when the next word starts with a capital, a digit or an opening
+    quote. It never splits where the parser would not: a window that cut a parser
+    sentence in two would change the events. Whitespace stays with the sentence
+    before it, as the parser attaches it.
     """
     strings = doc.vocab.strings
-    rows = doc.to_array([LOWER, IS_SPACE]).tolist()
+    rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()
     sentences: list[Sentence] = []
     start, ended = 0, False
-    for i, (lower_id, is_space) in enumerate(rows):
-        text = strings[lower_id]
+    for i, (orth, is_space, _) in enumerate(rows):
         if is_space:
-            ended = ended or "\n\n" in text
             continue
-        if ended and text not in CLOSING and text not in SENTENCE_END:
+        text = strings[orth]
+        if ended and text in CLOSING and not rows[i - 1][1] and not rows[i - 1][2]:
+            continue  # a closing quote or bracket stuck to the full stop
+        if ended and (text[0].isupper() or text[0].isdigit() or text in OPENING):
             sentences.append(Sentence(start, i))
-            start, ended = i, False
-        if text in SENTENCE_END:
-            ended = True
+            start = i
+        ended = text in SENTENCE_END
     if start < len(rows):
         sentences.append(Sentence(start, len(rows)))
     return sentences
 
 
 def select_windows(
-    doc: Doc, forms: TriggerForms, context: int = 1
+    doc: Doc, forms: TriggerForms, context: tuple[int, int] = (1, 1)
 ) -> tuple[list[Sentence], list[tuple[int, int]]]:
     """Pre-segmented sentences and the token ranges to parse.
 
-    A range covers each run of candidate sentences and the ``context`` sentences
-    before it (and always the first sentence: the dateline/lede of news).
+    A range covers each run of candidate sentences with ``context`` = (before, after)
+    sentences around it, and always the first sentence (the dateline and lede of
+    news). Sentences before feed the resolvers (who, when); the sentence after keeps
+    the parse of a candidate's last words as it is in the whole text.
     """
     sentences = presegment(doc)
     lowers = doc.to_array(LOWER).tolist()
-    keep = [forms.could_hold_event(lowers[s.start : s.end]) for s in sentences]
+    before, after = context
     selected = set()
-    for index, is_candidate in enumerate(keep):
-        if is_candidate:
-            selected.update(range(max(0, index - context), index + 1))
+    for index, sentence in enumerate(sentences):
+        if forms.could_hold_event(lowers[sentence.start : sentence.end]):
+            selected.update(range(max(0, index - before), min(len(sentences), index + after + 1)))
     if selected:
         selected.add(0)
     return sentences, _merge(sentences[i] for i in sorted(selected))

@@ -192,7 +192,9 @@ def actor(text: str, fields: tuple[str, str | None, str | None], after: int) -> 
     words, code, sector = fields
     at = text.index(words, after)
     country = code if code and code != "IGO" else None
-    return Actor(text=words, code=code, sector=sector, country=country, start=at, end=at + len(words))
+    return Actor(
+        text=words, code=code, sector=sector, country=country, start=at, end=at + len(words)
+    )
 
 
 def place(text: str, fields: tuple[str, str, float, float], after: int) -> Location:
@@ -209,6 +211,12 @@ def fill_store(path: Path) -> Path:
         for document in (BRIEF, WIRE, HOSTILE_DOC):
             store.save(document, build_events(document, SPECS[document.id]))
     return path
+
+
+@pytest.fixture(scope="session", name="fill_store")
+def fill_store_fixture():
+    """``fill_store(path)``: write the test store at ``path``."""
+    return fill_store
 
 
 @pytest.fixture

@@ -45,7 +45,9 @@ def test_country_by_code_or_name_matches_places_and_actors(reader, country):
 def test_sorting(reader):
     by_confidence = reader.get("/api/events", params={"order": "-confidence"}).json()["items"]
     assert by_confidence[0]["event_type"] == "ASSAULT"
-    by_date = [e["date"] for e in reader.get("/api/events", params={"order": "date"}).json()["items"]]
+    by_date = [
+        e["date"] for e in reader.get("/api/events", params={"order": "date"}).json()["items"]
+    ]
     assert by_date == sorted(by_date)
     by_mentions = reader.get("/api/events", params={"order": "-mentions"}).json()["items"]
     assert by_mentions[0]["mentions"] == 3

@@ -26,11 +26,15 @@ def exported(client, path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.mark.parametrize("header", [None, "Bearer wrong-token", "Basic dGVzdA==", "test-token-1234"])
+@pytest.mark.parametrize(
+    "header", [None, "Bearer wrong-token", "Basic dGVzdA==", "test-token-1234"]
+)
 def test_writes_need_the_token(client, header):
     headers = {"Authorization": header} if header else {}
     target = event_id(client, q="convoy")
-    response = client.post(f"/api/events/{target}/review", json={"verdict": "correct"}, headers=headers)
+    response = client.post(
+        f"/api/events/{target}/review", json={"verdict": "correct"}, headers=headers
+    )
     assert response.status_code == 401 and response.json() == {"error": "missing or wrong token"}
     document = client.post("/api/documents", json={"text": "A text."}, headers=headers)
     assert document.status_code == 401

@@ -35,6 +35,16 @@ BAD_LINES = [
 ]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def spark():
+    """One local Spark session (and its Python workers) for both jobs; the CLI reuses it."""
+    from eventlens.spark.job import start_spark
+
+    session = start_spark("local[2]")
+    yield session
+    session.stop()
+
+
 def write_corpus(path: Path) -> None:
     lines = [json.dumps({"id": k, "date": d, "text": t}) for k, (d, t) in ARTICLES.items()]
     lines += [json.dumps(item) for item in BAD_LINES] + ["{not json"]
@@ -46,7 +56,7 @@ def test_spark_code_writes_partitioned_events_that_duckdb_reads(tmp_path, pipeli
     write_corpus(corpus)
 
     status = main(
-        ["spark-code", "--input", str(corpus), "--output", str(output), "--master", "local[2]"]
+        ["spark-code", "--input", str(corpus), "--output", str(output), "--partitions", "1"]
     )
 
     assert status == 1  # rows were skipped
@@ -85,7 +95,10 @@ def test_spark_code_reads_parquet_input(tmp_path):
     pq.write_table(table, source / "part.parquet")
     output = tmp_path / "events"
 
-    assert main(["spark-code", "--input", str(source), "--output", str(output)]) == 0
+    assert (
+        main(["spark-code", "--input", str(source), "--output", str(output), "--partitions", "1"])
+        == 0
+    )
 
     [(doc_id, year, month)] = duckdb.sql(
         f"SELECT DISTINCT doc_id, year, month FROM read_parquet('{output}/**/*.parquet', hive_partitioning = true)"

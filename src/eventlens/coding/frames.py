@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
-from eventlens.coding.triggers import complements
+from eventlens.coding.triggers import complements, governing_verb
 
 SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
 RELATIVIZERS = ("who", "that", "which", "whom")
@@ -74,17 +74,23 @@ def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[
     roles["recipient"].extend(_prep_objects([noun], preps))
     if not roles["actor"]:
         roles["actor"] = [c for c in noun.children if _names_an_entity(c)][:1]
-    _roles_from_light_verb(noun, lexicon, roles, preps)
+    _roles_from_light_verb(noun, entry, lexicon, roles, preps)
     return roles["actor"], roles["recipient"]
 
 
 def _roles_from_light_verb(
-    noun: Token, lexicon: Lexicon, roles: dict[str, list[Token]], preps: tuple[str, ...]
+    noun: Token,
+    entry: TriggerEntry,
+    lexicon: Lexicon,
+    roles: dict[str, list[Token]],
+    preps: tuple[str, ...],
 ) -> None:
     """Fill missing roles from a light verb governing the noun ("launched an attack on")."""
     first = _first_conjunct(noun)
     verb = first.head
     role = lexicon.light_verbs.get(verb.lemma_.lower())
+    if role is None and governing_verb(noun, entry.verbs) is not None:
+        role = "actor"
     if role is None or first.dep_ not in ("dobj", "nsubjpass"):
         return
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)

@@ -1,9 +1,11 @@
-"""The trigger lexicon: data/lexicons/<lang>/triggers.yaml, validated on load.
+"""The trigger lexicon of a language, validated on load.
 
-An entry says which word triggers which PLOVER event, under which conditions (particle,
-object, preposition, modifier), and how its arguments map to actor and recipient. Besides
-the entries, the file holds light verbs ("launch an attack"), mode cues (weapon words for
-ASSAULT modes) and context cues. Errors name the file and the entry.
+``data/lexicons/<lang>/triggers.yaml`` holds the shared sections (light verbs, mode and
+context cues, recipient prepositions, reporting verbs); ``triggers/*.yaml`` next to it hold
+the entries, one file per PLOVER type or small group of types. Every file may use every
+section; they are merged. An entry says which word triggers which PLOVER event, under which
+conditions (particle, object, governing verb, preposition, modifier), and how its arguments
+map to actor and recipient. Errors name the file and the entry.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class TriggerEntry:
     particle: str | None = None
     objects: tuple[str, ...] = ()  # verb: direct object lemma; noun: "of" complement lemma
     not_objects: tuple[str, ...] = ()
+    object_types: tuple[str, ...] = ()  # entity label of the object instead ("left *Mali*")
+    verbs: tuple[str, ...] = ()  # noun: it must be the object of one of these ("opened fire")
     modifiers: tuple[str, ...] = ()  # noun: amod/compound lemma ("military coup")
     not_modifiers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # any of these prepositions or dependency labels as child
@@ -53,7 +57,12 @@ class TriggerEntry:
     @property
     def rule(self) -> str:
         """The entry's name in event records: ``verb:impose+sanction``."""
-        extra = self.particle or "|".join(self.objects) or "|".join(self.modifiers)
+        extra = (
+            self.particle
+            or "|".join(self.objects or self.object_types)
+            or "|".join(self.verbs)
+            or "|".join(self.modifiers)
+        )
         return f"{self.pos}:{self.lemma}" + (f"+{extra}" if extra else "")
 
     @property
@@ -89,12 +98,27 @@ class Lexicon:
     def __len__(self) -> int:
         return sum(len(group) for group in self.entries.values())
 
+    def merge(self, other: Lexicon, source: str) -> None:
+        """Add the entries and sections of another file (``source`` names it in errors)."""
+        for key, group in other.entries.items():
+            self.entries[key].extend(group)
+        for lemma, role in other.light_verbs.items():
+            if self.light_verbs.get(lemma, role) != role:
+                raise LexiconError(f"{source} light_verbs: {lemma!r} has another role elsewhere")
+            self.light_verbs[lemma] = role
+        for event_type, cues in other.mode_cues.items():
+            self.mode_cues[event_type] = (*self.mode_cues.get(event_type, ()), *cues)
+        self.context_cues += other.context_cues
+        self.recipient_preps = _union(self.recipient_preps, other.recipient_preps)
+        self.reporting_verbs = _union(self.reporting_verbs, other.reporting_verbs)
+
 
 SECTIONS = {"verbs": "verb", "nouns": "noun"}
 LIST_FIELDS = (
     "context",
     "objects",
     "not_objects",
+    "verbs",
     "modifiers",
     "not_modifiers",
     "needs",
@@ -103,6 +127,8 @@ LIST_FIELDS = (
 )
 CHOICE_FIELDS = {"object": OBJECT_ROLES, "of": ROLES, "poss": ROLES}
 SCALAR_FIELDS = {"lemma", "type", "mode", "particle", "confidence", "inverse", *CHOICE_FIELDS}
+ENTITY_FIELDS = ("object_types",)
+ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW")
 TOP_LEVEL = {
     "verbs",
     "nouns",
@@ -112,27 +138,40 @@ TOP_LEVEL = {
     "recipient_preps",
     "reporting_verbs",
 }
+MAIN_FILE = "triggers.yaml"
+ENTRY_FOLDER = "triggers"
 
 
 @cache
 def load_lexicon(lang: str = "en") -> Lexicon:
     """Load and validate the trigger lexicon of a language (once per process)."""
-    return read_lexicon(data_path("lexicons", lang, "triggers.yaml"))
+    return read_lexicon_files(data_path("lexicons", lang, MAIN_FILE))
 
 
-def read_lexicon(path: Path) -> Lexicon:
-    """Read and validate a trigger lexicon file; :class:`LexiconError` names file and entry."""
+def read_lexicon_files(main: Path) -> Lexicon:
+    """Merge ``main`` with every ``*.yaml`` in the ``triggers/`` folder beside it."""
+    lexicon = read_lexicon(main)
+    folder = main.parent / ENTRY_FOLDER
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        name = f"{folder.name}/{path.name}"
+        lexicon.merge(read_lexicon(path, name), name)
+    return lexicon
+
+
+def read_lexicon(path: Path, name: str | None = None) -> Lexicon:
+    """Read and validate one lexicon file; :class:`LexiconError` names file and entry."""
+    name = name or path.name
     try:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise LexiconError(f"{path.name}: not valid YAML: {exc}") from exc
-    return build_lexicon(spec, path.name)
+        raise LexiconError(f"{name}: not valid YAML: {exc}") from exc
+    return build_lexicon(spec, name)
 
 
 def build_lexicon(spec: Any, source: str) -> Lexicon:
     """Build a lexicon from parsed YAML; ``source`` names the file in error messages."""
     if not isinstance(spec, dict):
-        raise LexiconError(f"{source}: expected a mapping with 'verbs' and 'nouns'")
+        raise LexiconError(f"{source}: expected a mapping of sections such as 'verbs', 'nouns'")
     unknown = set(spec) - TOP_LEVEL
     if unknown:
         raise LexiconError(f"{source}: unknown section(s) {sorted(unknown)}")
@@ -155,7 +194,7 @@ def _entry(raw: Any, pos: str, ontology: dict, where: str) -> TriggerEntry:
     if not isinstance(raw, dict) or "lemma" not in raw or "type" not in raw:
         raise LexiconError(f"{where}: needs at least 'lemma' and 'type', got {raw!r}")
     where = f"{where} (lemma {raw['lemma']!r})"
-    unknown = set(raw) - SCALAR_FIELDS - set(LIST_FIELDS)
+    unknown = set(raw) - SCALAR_FIELDS - set(LIST_FIELDS) - set(ENTITY_FIELDS)
     if unknown:
         raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
     event_type, mode = raw["type"], raw.get("mode")
@@ -163,25 +202,41 @@ def _entry(raw: Any, pos: str, ontology: dict, where: str) -> TriggerEntry:
     lists = {name: tuple(_words(raw.get(name), f"{where} {name}")) for name in LIST_FIELDS}
     for context in lists["context"]:
         _check_context(context, ontology, where)
-    for name, allowed in CHOICE_FIELDS.items():
-        if raw.get(name, allowed[0]) not in allowed:
-            raise LexiconError(f"{where}: {name} must be one of {list(allowed)}")
+    _check_conditions(raw, pos, lists, where)
     confidence = raw.get("confidence", 0.6)
     if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
         raise LexiconError(f"{where}: confidence must be a number in (0, 1]")
+    particle = raw.get("particle")
     return TriggerEntry(
         lemma=str(raw["lemma"]).lower(),
         pos=pos,
         type=event_type,
         mode=mode,
-        particle=raw.get("particle"),
+        particle=str(particle).lower() if particle else None,
         object=raw.get("object", "recipient"),
         of=raw.get("of", "recipient"),
         poss=raw.get("poss", "actor"),
         inverse=bool(raw.get("inverse", False)),
         confidence=float(confidence),
+        object_types=tuple(str(t).upper() for t in raw.get("object_types") or ()),
         **lists,
     )
+
+
+def _check_conditions(raw: dict, pos: str, lists: dict[str, tuple[str, ...]], where: str) -> None:
+    """Field values that are well-formed one by one but do not make sense together."""
+    for name, allowed in CHOICE_FIELDS.items():
+        if raw.get(name, allowed[0]) not in allowed:
+            raise LexiconError(f"{where}: {name} must be one of {list(allowed)}")
+    types = raw.get("object_types") or []
+    if not isinstance(types, list) or any(str(t).upper() not in ENTITY_LABELS for t in types):
+        raise LexiconError(f"{where}: object_types must be a list of {list(ENTITY_LABELS)}")
+    if types and lists["objects"]:
+        raise LexiconError(f"{where}: give either objects or object_types, not both")
+    if lists["verbs"] and pos != "noun":
+        raise LexiconError(f"{where}: only noun entries take 'verbs' (governing verbs)")
+    if raw.get("particle") is not None and not isinstance(raw["particle"], str):
+        raise LexiconError(f"{where}: particle must be one word")
 
 
 def _check_type_mode(event_type: Any, mode: Any, ontology: dict, where: str) -> None:
@@ -235,3 +290,7 @@ def _context_cues(raw: Any, ontology: dict, source: str) -> tuple[Cue, ...]:
         _check_context(context, ontology, where)
         cues.append(Cue(context, tuple(_words(words, where))))
     return tuple(cues)
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))

@@ -69,7 +69,11 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     object_lemmas = {_lemma(o) for o in objects}
     if entry.objects and not object_lemmas & set(entry.objects):
         return None
+    if entry.object_types and not any(o.ent_type_ in entry.object_types for o in objects):
+        return None
     if object_lemmas & set(entry.not_objects):
+        return None
+    if entry.verbs and governing_verb(token, entry.verbs) is None:
         return None
     modifiers = {_lemma(c) for c in children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
     if entry.modifiers and not modifiers & set(entry.modifiers):
@@ -84,6 +88,17 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
 
 
+def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
+    """The verb among ``lemmas`` whose object the noun is ("*opened* fire", "fire was *opened*")."""
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    verb = first.head
+    if first.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lemmas:
+        return verb
+    return None
+
+
 def _has_particle(token: Token, particle: str) -> bool:
     return any(
         c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
@@ -93,7 +108,8 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 def _is_any(child: Token, names: Iterable[str]) -> bool:
     """Whether a child is one of these prepositions or has one of these dependency labels."""
-    return child.dep_ in names or (child.dep_ in ("prep", "agent", "dative") and child.lower_ in names)
+    by_word = child.dep_ in ("prep", "agent", "dative") and child.lower_ in names
+    return child.dep_ in names or by_word
 
 
 def _lemma(token: Token) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
+from eventlens.coding.coder import EventCoder
 from eventlens.ingest.readers import InputProblem, read_inputs
 from eventlens.pipeline import Pipeline
 from eventlens.render import print_table, write_jsonl
+from eventlens.resolve.actor_kb import ActorDataError
+from eventlens.resolve.actors import ActorResolver
 from eventlens.store.db import EventStore, IngestReport
 
 DEFAULT_DB = "eventlens.duckdb"
@@ -24,6 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also show negated, hypothetical and future events",
     )
+    parser.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="your own actor file (YAML or TSV, see docs/actors.md); repeatable",
+    )
     add_store_options(parser)
     parser.set_defaults(run=run)
 
@@ -34,7 +46,13 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    skipped, records = code_paths(args.paths, args.pub_date, None if args.no_db else args.db)
+    try:
+        make_pipeline = pipeline_factory(args.actors)
+    except ActorDataError as error:
+        print(f"eventlens: {error}", file=sys.stderr)
+        return 2
+    db = None if args.no_db else args.db
+    skipped, records = code_paths(args.paths, args.pub_date, db, make_pipeline)
     shown = [r for r in records if args.all_modalities or r["modality"] == "asserted"]
     if args.format == "jsonl":
         write_jsonl(shown)
@@ -43,7 +61,20 @@ def run(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
-def code_paths(paths: list[str], pub_date: date | None, db: str | None) -> tuple[int, list[dict]]:
+def pipeline_factory(actor_files: list[str]) -> Callable[[], Pipeline]:
+    """A Pipeline maker whose coder also knows the user's actor files (loaded now, so that
+    a bad file is reported before any document is read)."""
+    if not actor_files:
+        return Pipeline
+    return partial(Pipeline, coder=EventCoder(actors=ActorResolver(actor_files)))
+
+
+def code_paths(
+    paths: list[str],
+    pub_date: date | None,
+    db: str | None,
+    make_pipeline: Callable[[], Pipeline] = Pipeline,
+) -> tuple[int, list[dict]]:
     """Code every document under ``paths``; report problems on stderr; store if ``db``.
 
     Returns the number of skipped inputs and the event records.
@@ -57,10 +88,11 @@ def code_paths(paths: list[str], pub_date: date | None, db: str | None) -> tuple
         else:
             documents.append(item)
     if not db:
-        return problems, [e.to_dict() for _, events in Pipeline().code(documents) for e in events]
+        pipeline = make_pipeline()
+        return problems, [e.to_dict() for _, events in pipeline.code(documents) for e in events]
     report = IngestReport()
     with EventStore(db) as store:
-        records = list(store.ingest(documents, Pipeline, report))
+        records = list(store.ingest(documents, make_pipeline, report))
     for document, original in report.duplicates:
         print(
             f"{document.source or document.id}: same text as stored {original}; skipped",

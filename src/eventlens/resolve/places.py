@@ -29,11 +29,14 @@ from eventlens.record import Location
 from eventlens.resolve.context import DocumentContext
 from eventlens.resolve.gazetteer import Gazetteer, Place, default_gazetteer, name_key
 
-LINKABLE = ("locative", "object")
+LINKABLE = ("locative", "object", "nominal", "reference")
+UNKNOWN_LEVELS = frozenset({"place", "admin2"})  # "the village of X": a place, even if unknown
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "csubj", "conj")
-CHAIN_DEPS = ("compound", "flat", "appos", "conj", "nmod", "nummod")
+CHAIN_DEPS = ("flat", "appos", "conj", "nmod", "nummod")
 KIND_PRIOR = {"country": 2.5, "place": 0.0, "admin2": -0.5, "admin1": -1.0}
+KIND_ORDER = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
+PRIMARY_NAME_BONUS = 1.0
 _PARENTHESIS = re.compile(r"\s*\(([^()]{2,80})\)")
 
 
@@ -43,13 +46,21 @@ class Cues:
 
     locative: frozenset[str]
     level_of: dict[str, frozenset[str]]
+    of_heads: frozenset[str]
+    reference_heads: frozenset[str]
     feature_words: frozenset[str]
+    object_verbs: frozenset[str]
     skip_labels: frozenset[str]
 
     def levels(self, word: Token) -> frozenset[str]:
+        """The gazetteer kinds a level word asks for ("region" -> admin1)."""
         return self.level_of.get(word.lower_, frozenset()) | self.level_of.get(
             word.lemma_.lower(), frozenset()
         )
+
+    def is_place_noun(self, word: Token) -> bool:
+        """A level word or another noun after which "of X" is a location."""
+        return bool(self.levels(word)) or word.lower_ in self.of_heads | self.reference_heads
 
 
 @cache
@@ -64,7 +75,10 @@ def load_cues() -> Cues:
     return Cues(
         locative=frozenset(raw["locative_prepositions"]),
         level_of={w: frozenset(k) for w, k in level_of.items()},
+        of_heads=frozenset(raw["of_heads"]),
+        reference_heads=frozenset(raw["reference_heads"]),
         feature_words=frozenset(raw["feature_words"]),
+        object_verbs=frozenset(raw["place_object_verbs"]),
         skip_labels=frozenset(raw["skip_labels"]),
     )
 
@@ -74,19 +88,23 @@ class Mention:
     """One place name in the document, with its gazetteer candidates and its role."""
 
     span: Span
-    places: tuple[Place, ...]
+    places: tuple[Place, ...]  # empty: a village the gazetteer does not know
     role: str
     label: str
+    anchor: int  # index of the token the phrase attaches through
     levels: frozenset[str] = frozenset()
     admin_keys: frozenset[str] = frozenset()
+    admin_names: tuple[str, ...] = ()
 
-    def choose(self, focus: Counter[str]) -> Place:
+    def choose(self, focus: Counter[str]) -> Place | None:
         """The candidate that best fits the hints, the document focus and population."""
         total = sum(focus.values()) or 1
-        return max(self.places, key=lambda p: self._score(p, focus, total))
+        return max(self.places, key=lambda p: self._score(p, focus, total), default=None)
 
     def _score(self, place: Place, focus: Counter[str], total: int) -> float:
         score = KIND_PRIOR[place.kind] + math.log10(place.population + 10) / 2
+        if name_key(place.name) == name_key(self.span.text):
+            score += PRIMARY_NAME_BONUS  # Bethlehem (PS) over Belém, alias "Bethlehem"
         score += 3.0 * focus.get(place.country_code or "", 0) / total
         if place.kind in self.levels:
             score += 4.0
@@ -122,11 +140,11 @@ class DocumentPlaces:
 
     def dominant(self, focus: Counter[str]) -> Mention | None:
         """The place the document names most often as a locative or object, first on ties."""
-        linkable = [m for m in self.mentions if m.role in LINKABLE]
+        linkable = [m for m in self.mentions if m.role in LINKABLE and m.places]
         if not linkable:
             return None
-        counts = Counter(m.choose(focus).id for m in linkable)
-        return max(linkable, key=lambda m: counts[m.choose(focus).id])
+        counts = Counter(_id(m.choose(focus)) for m in linkable)
+        return max(linkable, key=lambda m: counts[_id(m.choose(focus))])
 
 
 class PlaceResolver:
@@ -150,7 +168,29 @@ class PlaceResolver:
             mention = min(candidates, key=lambda m: _link_rank(trigger, m))
         else:
             mention = places.dominant(focus)
-        return _location(mention, mention.choose(focus)) if mention else None
+        if mention is None:
+            return None
+        place = mention.choose(focus)
+        if place is not None:
+            return _location(mention, place)
+        return _location(mention, self._container(mention, candidates, places, focus), True)
+
+    def _container(
+        self, mention: Mention, sentence: list[Mention], places: DocumentPlaces, focus: Counter
+    ) -> Place | None:
+        """Where an unknown village lies: its "(admin2, admin1)", a known place of its
+        sentence nearest in the parse, or the document's dominant place."""
+        for name in mention.admin_names:
+            found = Mention(mention.span, tuple(self.gazetteer.lookup(name)), "context", "", 0)
+            if found.places:
+                return found.choose(focus)
+        doc = mention.span.doc
+        known = [m for m in sentence if m.places]
+        if known:
+            near = min(known, key=lambda m: _tree_distance(doc[mention.anchor], doc[m.anchor]))
+            return near.choose(focus)
+        dominant = places.dominant(focus)
+        return dominant.choose(focus) if dominant else None
 
     def document_places(self, doc: Doc) -> DocumentPlaces:
         """The mentions of ``doc`` (computed once per document)."""
@@ -172,7 +212,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> DocumentPlaces:
     _apply_parentheses(doc, found.mentions)
     for mention in found.mentions:
         best = mention.choose(Counter())
-        if best.country_code:
+        if best and best.country_code:
             found.votes[best.country_code] += 2 if best.kind == "country" else 1
     return found
 
@@ -181,26 +221,34 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
     mentions = []
     for span, label in _name_spans(sentence, cues):
         span, levels = _trim(span, cues)
-        if span is None or _is_feature(span, cues):
+        if span is None or not span.text[0].isupper() or _is_feature(span, cues):
             continue
-        role = _role(span, cues)
-        if label not in PLACE_LABELS and role != "locative":
+        role, anchor = _role(span, cues)
+        if label not in PLACE_LABELS and not _takes_place(span, label, role, cues):
             continue
         levels |= _level_words_around(span, cues)
-        places = tuple(p for p in gazetteer.lookup(span.text) if not p.needs_level)
-        places += tuple(
-            p for p in gazetteer.lookup(span.text) if p.needs_level and p.kind in levels
-        )
-        if places:
-            mentions.append(Mention(span, places, role, label, levels))
+        places = _candidates(span, role, levels, gazetteer)
+        if places or (role in LINKABLE and levels & UNKNOWN_LEVELS):
+            mentions.append(Mention(span, places, role, label, anchor.i, levels))
     return mentions
+
+
+def _candidates(
+    span: Span, role: str, levels: frozenset[str], gazetteer: Gazetteer
+) -> tuple[Place, ...]:
+    """Gazetteer entries a name may stand for in its slot."""
+    places = [p for p in gazetteer.lookup(span.text) if not p.needs_level or p.kind in levels]
+    if role == "nominal":  # "near a US convoy" does not place the event in the US
+        places = [p for p in places if p.kind != "country"]
+    if span.text.isupper() and len(span.text) <= 4:  # an acronym is no village ("UN", "IRA")
+        places = [p for p in places if p.kind == "country"]
+    return tuple(places)
 
 
 def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
     """Named entities, then runs of proper nouns that no entity covers."""
     spans = [(e, e.label_) for e in sentence.ents if e.label_ not in cues.skip_labels]
-    covered = {t.i for e, _ in spans for t in e}
-    covered |= {t.i for e in sentence.ents for t in e}
+    covered = {t.i for e in sentence.ents for t in e}
     start = None
     for token in sentence:
         inside = token.pos_ == "PROPN" and token.i not in covered
@@ -215,12 +263,12 @@ def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
 
 
 def _trim(span: Span, cues: Cues) -> tuple[Span | None, frozenset[str]]:
-    """Drop a leading determiner and trailing level words ("the Mopti region")."""
+    """Drop a leading determiner and trailing place nouns ("the Mopti region")."""
     doc, start, end = span.doc, span.start, span.end
     levels: frozenset[str] = frozenset()
     while start < end and doc[start].pos_ == "DET":
         start += 1
-    while end > start and (cues.levels(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
+    while end > start and (cues.is_place_noun(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         levels |= cues.levels(doc[end - 1])
         end -= 1
     return (doc[start:end] if end > start else None), levels
@@ -246,39 +294,64 @@ def _is_feature(span: Span, cues: Cues) -> bool:
     return before in cues.feature_words or after in cues.feature_words
 
 
-def _role(span: Span, cues: Cues) -> str:
-    """How a place name attaches to the sentence (see the module docstring)."""
-    token = span.root
+def _role(span: Span, cues: Cues) -> tuple[str, Token]:
+    """How a place name attaches to the sentence, and the word it attaches through.
+
+    The phrase is climbed through its own words, compounds, appositions, conjuncts and
+    "<place noun> of X" ("the village of Boni", "Iraq's city of Mosul") to the word that
+    links it to the clause; that word's slot decides the role.
+    """
+    token, modifier, of_place, reference = span.root, False, False, False
     for _ in range(12):
         dep, head = token.dep_, token.head
-        if head.i in range(span.start, span.end) and head is not token:
+        inside = head.i in range(span.start, span.end)
+        if (inside or dep in CHAIN_DEPS) and head.i != token.i:
             token = head
-            continue
-        if dep == "compound" and cues.levels(head):
+        elif dep in ("compound", "poss", "amod"):
+            # "Mopti region", "Grozny's streets" are places; "Mali troops", "Mali's army" only
+            # name where something is when the noun they modify is a location.
+            modifier = modifier or not cues.is_place_noun(head)
             token = head
-            continue
-        if dep in ("compound", "poss", "amod"):
-            return "modifier"
-        if dep in CHAIN_DEPS and head is not token:
-            token = head
-            continue
-        if dep == "pobj":
-            return _prepositional_role(head, cues)
-        if dep in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
-            return "object"
-        if dep in ("nsubj", "csubj"):
-            return "locative" if cues.levels(token) and token is not span.root else "subject"
-        if cues.levels(token) and token is not span.root:
-            return "locative"  # the place noun itself sits elsewhere ("Boni village was...")
-        return "other"
+        elif dep == "pobj" and head.lower_ in ("of", "from") and cues.is_place_noun(head.head):
+            token, of_place = head.head, True
+            reference = reference or token.lower_ in cues.reference_heads
+        else:
+            break
+    role = _slot_role(token, span, cues)
+    if of_place and role not in LINKABLE:
+        role = "locative"  # "the outskirts of Gao" in any slot
+    if reference:
+        role = "reference"
+    if modifier:
+        role = "nominal" if role == "locative" else "modifier"
+    return role, token
+
+
+def _slot_role(token: Token, span: Span, cues: Cues) -> str:
+    """The role given by the slot of the word a place phrase ends in."""
+    dep, head = token.dep_, token.head
+    if dep == "pobj":
+        return _prepositional_role(head, cues)
+    if dep in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
+        return "object"
+    if token.i != span.root.i and cues.is_place_noun(token):
+        return "locative"  # "Boni village was attacked", "the Gao region is..."
+    if dep in ("nsubj", "csubj"):
+        return "subject"
     return "other"
+
+
+def _takes_place(span: Span, label: str, role: str, cues: Cues) -> bool:
+    """Whether a name the tagger did not call a place sits where a place goes."""
+    if role == "locative" or (role == "nominal" and label != "NORP"):
+        return True
+    verb = span.root.head
+    return role == "object" and span.root.dep_ == "dobj" and verb.lemma_.lower() in cues.object_verbs
 
 
 def _prepositional_role(prep: Token, cues: Cues) -> str:
     word = prep.lower_
     if word in cues.locative:
-        return "locative"
-    if word in ("of", "from", "to") and cues.levels(prep.head):
         return "locative"
     if word == "to" and prep.head.lower_ in ("close", "next", "near"):
         return "locative"
@@ -295,25 +368,29 @@ def _apply_parentheses(doc: Doc, mentions: list[Mention]) -> None:
         match = _PARENTHESIS.match(doc.text, mention.span.end_char)
         if not match:
             continue
-        mention.admin_keys = frozenset(name_key(part) for part in match.group(1).split(","))
+        mention.admin_names = tuple(part.strip() for part in match.group(1).split(","))
+        mention.admin_keys = frozenset(name_key(part) for part in mention.admin_names)
         for other in mentions:
             if match.start(1) <= other.span.start_char < match.end(1):
                 other.role = "context"
 
 
-def _link_rank(trigger: Token, mention: Mention) -> tuple[int, int, int]:
-    """Same clause as the trigger first, then nearest in the parse, then in the text."""
-    root = mention.span.root
-    tier = 0 if _in_clause_of(trigger, root) else 1
-    return tier, _tree_distance(trigger, root), abs(root.i - trigger.i)
+def _link_rank(trigger: Token, mention: Mention) -> tuple[int, int, int, int]:
+    """Same clause as the trigger first, reference points last; then nearest in the parse,
+    finest, nearest in the text."""
+    anchor = trigger.doc[mention.anchor]
+    tier = 0 if _in_clause_of(trigger, anchor) else 1
+    tier += 2 if mention.role == "reference" else 0
+    finest = min((KIND_ORDER[p.kind] for p in mention.places), default=0)
+    return tier, _tree_distance(trigger, anchor), finest, abs(mention.span.start - trigger.i)
 
 
 def _in_clause_of(trigger: Token, token: Token) -> bool:
     """Whether ``token`` hangs under ``trigger`` without crossing into another clause."""
-    while token is not trigger:
+    while token.i != trigger.i:
         if token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
             return False
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return True
@@ -327,18 +404,29 @@ def _tree_distance(a: Token, b: Token) -> int:
     return len(up_a) + n + 1
 
 
-def _location(mention: Mention, place: Place) -> Location:
+def _id(place: Place | None) -> int:
+    return place.id if place else -1
+
+
+def _location(mention: Mention, place: Place | None, unknown: bool = False) -> Location:
+    """The record of a place; an unknown village gets its container's position and a
+    precision no finer than admin2."""
     span = mention.span
+    if place is None:
+        return Location(text=span.text, name=span.text, start=span.start_char, end=span.end_char)
+    precision = place.kind
+    if unknown:
+        precision = max(place.kind, "admin2", key=KIND_ORDER.__getitem__)
     return Location(
         text=span.text,
-        name=place.name,
+        name=span.text if unknown else place.name,
         country_code=place.country_code,
         lat=place.lat,
         lon=place.lon,
         admin1=place.admin1,
-        admin2=place.admin2,
-        geonameid=place.geonameid,
-        precision=place.kind,  # type: ignore[arg-type]
+        admin2=place.admin2 if not unknown or precision == "admin2" else None,
+        geonameid=None if unknown else place.geonameid,
+        precision=precision,  # type: ignore[arg-type]
         start=span.start_char,
         end=span.end_char,
     )

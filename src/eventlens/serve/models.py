@@ -21,6 +21,9 @@ def plover_types() -> dict[str, list[str]]:
     }
 
 
+EventType = Literal[tuple(plover_types())]  # the schema lists the types as an enum
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -44,10 +47,11 @@ class LocationIn(Strict):
 
 
 class ReviewIn(Strict):
-    """An analyst's verdict; ``corrected`` carries at least one corrected field."""
+    """An analyst's verdict: ``correct`` and ``wrong`` alone, ``corrected`` with at least one
+    corrected field; a corrected mode must be a mode of the (corrected or coded) type."""
 
     verdict: Verdict
-    event_type: str | None = Field(None, description="corrected PLOVER type")
+    event_type: EventType | None = Field(None, description="corrected PLOVER type")
     mode: str | None = Field(None, max_length=40, description="corrected PLOVER mode")
     actor: list[ActorIn] | None = Field(None, max_length=10)
     recipient: list[ActorIn] | None = Field(None, max_length=10)
@@ -63,8 +67,6 @@ class ReviewIn(Strict):
             raise ValueError("verdict 'corrected' needs at least one corrected field")
         if self.verdict != "corrected" and corrected:
             raise ValueError(f"verdict {self.verdict!r} takes no corrected fields")
-        if self.event_type is not None and self.event_type not in plover_types():
-            raise ValueError(f"unknown PLOVER event type {self.event_type!r}")
         return self
 
     def correction(self) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -78,11 +80,26 @@ def event_schema() -> str:
     return ", ".join(f"`{name}` {SPARK_TYPES[kind]}" for name, kind in EVENT_COLUMNS)
 
 
+@contextmanager
+def spark_session(master: str) -> Iterator[SparkSession]:
+    """The active Spark session, else a new one on ``master``, stopped on exit."""
+    from pyspark.sql import SparkSession
+
+    active = SparkSession.getActiveSession()
+    spark = active or start_spark(master)
+    try:
+        yield spark
+    finally:
+        if active is None:
+            spark.stop()
+
+
 def start_spark(master: str, app: str = "eventlens spark-code") -> SparkSession:
     """A Spark session whose Python workers run this interpreter (and its virtualenv)."""
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
     spark = (
         SparkSession.builder.master(master)
         .appName(app)

@@ -46,6 +46,7 @@ class DedupConfig:
     weak_actor: float
     weights: dict[str, float]
     symmetric_types: frozenset[str] = frozenset()
+    sector_families: dict[str, str] = field(default_factory=dict)  # sector -> family name
 
     @classmethod
     def load(cls, path: Path | None = None, threshold: float | None = None) -> DedupConfig:
@@ -62,6 +63,11 @@ class DedupConfig:
                 weak_actor=float(raw["weak_actor"]),
                 weights={k: float(raw["weights"][k]) for k in _WEIGHTS},
                 symmetric_types=frozenset(raw.get("symmetric_types") or ()),
+                sector_families={
+                    sector: "|".join(family)
+                    for family in raw.get("sector_families") or ()
+                    for sector in family
+                },
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DedupConfigError(f"{path}: missing or invalid key {error}") from error
@@ -151,9 +157,9 @@ def parse_side(key: str) -> tuple[Party, ...]:
     return tuple(_party(*part.split(FIELD_SEP)) for part in key.split(ACTOR_SEP))
 
 
-def _party(code: str, country: str, sector: str, name: str, text: str, kb_id: str) -> Party:
+def _party(code: str, country: str, sector: str, name: str, _text: str, kb_id: str) -> Party:
     nation = actor_country({"code": code or None, "country": country or None})
-    words = _words(name or ("" if nation or sector else text))
+    words = _words(name)  # the text as written ("their convoy") identifies nobody
     if nation and words in _country_names(nation):
         words = frozenset()
     return Party(nation, sector or None, words or None, kb_id or None)
@@ -192,6 +198,7 @@ def mention_from_row(row: Sequence[Any], config: DedupConfig) -> Mention:
         recipients=recipients,
         place=Place(*place) if located else None,
         rank=(
+            -sum(map(_identified, actors + recipients)),
             -n_parties,
             not located,
             _PRECISION_RANK.get(precision, 5) + (1 if by_publication else 0),
@@ -279,15 +286,26 @@ def _keys(mention: Mention) -> tuple[str, ...]:
 # --- comparing two mentions ------------------------------------------------------------------
 
 
-def party_match(a: Party, b: Party, weak: float) -> float | None:
-    """How well two actors agree: 1 same entity, ``weak`` same sector only, None different."""
-    for x, y in ((a.country, b.country), (a.sector, b.sector), (a.kb_id, b.kb_id)):
+def party_match(a: Party, b: Party, config: DedupConfig) -> float | None:
+    """How well two actors agree: 1 same entity, ``weak_actor`` same sector only, None
+    different. Sectors of one family (``sector_families``) count as the same sector."""
+    families = config.sector_families
+    sectors = (families.get(a.sector, a.sector), families.get(b.sector, b.sector))
+    for x, y in ((a.country, b.country), sectors, (a.kb_id, b.kb_id)):
         if x and y and x != y:
             return None
     if a.org and b.org and not (a.org <= b.org or b.org <= a.org):
         return None
     strong = (a.country and a.country == b.country) or (a.org and b.org) or (a.kb_id and b.kb_id)
-    return 1.0 if strong else weak
+    if strong:
+        return 1.0
+    if _identified(a) and _identified(b):
+        return None  # both known, nothing in common: "ECOWAS" is not "the Malian government"
+    return config.weak_actor
+
+
+def _identified(party: Party) -> bool:
+    return bool(party.country or party.org or party.kb_id)
 
 
 def side_match(a: tuple[Party, ...], b: tuple[Party, ...], config: DedupConfig) -> float | None:
@@ -297,7 +315,7 @@ def side_match(a: tuple[Party, ...], b: tuple[Party, ...], config: DedupConfig) 
     small, large = sorted((a, b), key=len)
     scores = []
     for party in small:
-        found = [s for other in large if (s := party_match(party, other, config.weak_actor))]
+        found = [s for other in large if (s := party_match(party, other, config))]
         if not found:
             return None
         scores.append(max(found))

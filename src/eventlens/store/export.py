@@ -53,7 +53,8 @@ CSV_COLUMNS: dict[str, str] = {
 _SOURCES = """LEFT JOIN (
     SELECT m.event_id, list(DISTINCT coalesce(
         nullif(regexp_extract(d.url, '://(?:www\\.)?([^/:]+)', 1), ''),
-        nullif(regexp_extract(d.source, '[^/\\\\]+$'), ''), m.doc_id)) AS sources
+        nullif(regexp_extract(d.source, '[^/\\\\]+$'), ''), m.doc_id)) AS sources,
+        min(d.url) AS any_url
     FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id GROUP BY m.event_id
 ) s ON s.event_id = e.id"""
 
@@ -146,7 +147,7 @@ def write_gdelt(
 
 
 def _codebook_query(where: str) -> str:
-    return f"""SELECT e.*, d.url, d.coded_at, s.sources FROM events e
+    return f"""SELECT e.*, coalesce(d.url, s.any_url) AS url, d.coded_at, s.sources FROM events e
         LEFT JOIN documents d ON d.id = e.doc_id {_SOURCES}
         WHERE {where} ORDER BY e.date NULLS LAST, e.id"""
 

@@ -1,0 +1,155 @@
+"""Place linking: which place phrase an event takes, and which gazetteer entry it means."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.nlp import load_model
+from eventlens.record import Document, Location
+from eventlens.resolve.context import DocumentContext
+from eventlens.resolve.places import PlaceResolver
+
+pytestmark = pytest.mark.model
+
+
+def place_of(text: str, trigger: str, occurrence: int = 0) -> Location | None:
+    """Parse ``text`` and place the event whose trigger is the n-th ``trigger`` word."""
+    doc = load_model("en")(text)
+    tokens = [t for t in doc if t.text == trigger]
+    token = tokens[occurrence]
+    context = DocumentContext(document=Document(id="t", text=text), doc=doc)
+    return PlaceResolver().resolve(token.sent, token, context)
+
+
+def test_place_phrase_with_in():
+    loc = place_of("Gunmen attacked a police post in Djibo on Sunday.", "attacked")
+    assert loc is not None and loc.text == "Djibo"
+    assert loc.country_code == "BF" and loc.precision == "place"
+
+
+def test_near_and_outside_are_locative():
+    assert place_of("Soldiers clashed with militants near Ménaka.", "clashed").name == "Ménaka"
+    assert place_of("Protesters gathered outside Niamey.", "gathered").name == "Niamey"
+
+
+def test_the_village_of_an_unknown_place_keeps_its_name_and_a_coarse_position():
+    loc = place_of(
+        "Militants burned the village of Kobarakoro in Mopti region, residents said.", "burned"
+    )
+    assert loc.text == "Kobarakoro"
+    assert loc.precision in ("admin2", "admin1")
+    assert loc.country_code == "ML"
+
+
+def test_acled_note_formula_uses_the_parenthesis():
+    loc = place_of(
+        "On 3 May 2019, suspected militants attacked a FAMa position in Boni (Douentza, Mopti).",
+        "attacked",
+    )
+    assert loc.text == "Boni" and loc.country_code == "ML"
+    assert loc.admin1 == "Mopti"
+
+
+def test_unknown_place_in_note_formula_takes_its_admin2():
+    loc = place_of(
+        "On 3 May 2019, gunmen killed two herders in Zarabougou (Niono, Ségou).", "killed"
+    )
+    assert loc.text == "Zarabougou"
+    assert loc.admin1 == "Ségou" and loc.precision == "admin2"
+
+
+def test_place_of_the_trigger_beats_place_of_another_clause():
+    text = "After talks in Bamako ended, soldiers shelled positions in Kidal."
+    assert place_of(text, "shelled").name == "Kidal"
+
+
+def test_sentence_place_when_trigger_has_none():
+    text = "Jihadists stormed Hombori and killed four traders."
+    loc = place_of(text, "killed")
+    assert loc.name == "Hombori"
+
+
+def test_no_place_in_the_sentence_gives_none():
+    assert place_of("The minister condemned the attack on Tuesday.", "condemned") is None
+
+
+def test_actor_origin_is_not_a_place():
+    assert place_of("Malian troops arrested three suspects.", "arrested") is None
+    assert place_of("Mali's army arrested three suspects.", "arrested") is None
+
+
+def test_metonymic_capital_as_subject_is_not_a_place():
+    assert place_of("Paris said the strike had killed a jihadist leader.", "said") is None
+    assert place_of("Moscow warned that it would respond.", "warned") is None
+
+
+def test_origin_from_is_not_a_place():
+    assert place_of("A driver from Abidjan was shot by police.", "shot") is None
+
+
+def test_country_modifier_of_a_convoy_is_not_a_place():
+    assert place_of("A bomb exploded near a French convoy.", "exploded") is None
+
+
+def test_country_focus_picks_gao_in_mali_not_burkina():
+    text = "Mali's army said the attack happened in Gao."
+    loc = place_of(text, "happened")
+    assert loc.name == "Gao" and loc.country_code == "ML"
+
+
+def test_population_picks_the_larger_gao_without_focus():
+    loc = place_of("Fighting was reported in Gao.", "reported")
+    assert loc.country_code == "ML"
+
+
+def test_ber_is_the_malian_town():
+    loc = place_of("Armed men attacked a convoy near Ber, east of Timbuktu.", "attacked")
+    assert loc.text == "Ber" and loc.country_code == "ML"
+
+
+def test_niger_is_the_state_unless_river():
+    assert place_of("Flooding displaced thousands in Niger.", "displaced").precision == "country"
+    loc = place_of("A boat capsized on the Niger River near Mopti.", "capsized")
+    assert loc.name == "Mopti"
+
+
+def test_level_word_selects_the_region():
+    loc = place_of("Violence spread across the Mopti region.", "spread")
+    assert loc.precision == "admin1" and loc.admin1 == "Mopti"
+    loc = place_of("Soldiers patrolled Soum province.", "patrolled")
+    assert loc.precision == "admin2" and loc.country_code == "BF"
+
+
+def test_common_word_region_needs_its_level_word():
+    loc = place_of("Attacks multiplied in the Sahel region of Burkina Faso.", "multiplied")
+    assert loc.text == "Sahel" and loc.precision == "admin1"
+    assert place_of("Violence is rising across the Sahel.", "rising") is None
+
+
+def test_reference_point_only_when_nothing_closer():
+    loc = place_of("Gunmen killed five people in Solenzo, 60 km west of Dédougou.", "killed")
+    assert loc.name == "Solenzo"
+    loc = place_of("Gunmen killed five people 30 km north of Djibo.", "killed")
+    assert loc.name == "Djibo"
+
+
+def test_document_dominant_place_when_sentence_has_none():
+    text = (
+        "Heavy fighting broke out in Ansongo on Monday. Ansongo residents fled. "
+        "The army later arrested twelve suspects."
+    )
+    loc = place_of(text, "arrested")
+    assert loc is not None and loc.name == "Ansongo"
+
+
+def test_offsets_point_at_the_place_in_the_document():
+    text = "Police dispersed a rally in Ouagadougou."
+    loc = place_of(text, "dispersed")
+    assert text[loc.start : loc.end] == "Ouagadougou"
+
+
+def test_end_to_end_events_carry_their_location(code):
+    events = code("Jihadists attacked an army camp in Boulkessi (Douentza, Mopti) on Friday.")
+    placed = [e.location for e in events if e.location]
+    assert placed, "the coder should produce at least one placed event"
+    assert placed[0].text == "Boulkessi" and placed[0].country_code == "ML"
