@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= eventlens-demo.duckdb
 
-.PHONY: setup demo test lint eval bench serve clean frontend no-npm chromium
+.PHONY: setup demo test lint eval bench bench-store serve clean frontend no-npm chromium
 
 setup: $(STAMP) frontend
 
@@ -52,11 +52,22 @@ test: setup chromium
 	$(BIN)/pytest -q
 
 # Coding throughput, memory and start-up vs a plain spaCy parse (docs/performance.md).
-bench: setup
+bench: setup bench-store
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Store: bulk load, dedup and dashboard queries on 1M synthetic events (docs/performance.md).
+bench-store: setup
+	$(BIN)/python scripts/bench_store.py $(BENCH_STORE_ARGS)
 
 lint: setup
 	$(BIN)/ruff check src tests scripts
+
+# Accuracy on every gold set present in ../shared/data (docs/accuracy.md); EVAL_ARGS=--limit N.
+EVAL_DATA ?= ../shared/data
+eval: setup
+	@if [ -d $(EVAL_DATA) ]; then \
+		$(BIN)/eventlens eval --all $(EVAL_DATA) --json build/eval/report.json $(EVAL_ARGS); \
+	else echo "$(EVAL_DATA) not present: nothing to evaluate"; fi
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache $(DB)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.pipeline import Pipeline
+from eventlens.coding.coder import EventCoder
+from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.pipeline import Pipeline, available_cores
 from eventlens.record import Document
 
 pytestmark = pytest.mark.model
@@ -53,9 +55,17 @@ def test_offsets_are_those_of_the_original_text(pipeline):
             assert document.text[slice(*event.trigger_span)] == event.trigger
 
 
-def test_unparsed_sentences_keep_text_and_boundaries(pipeline):
+@pytest.fixture(scope="module")
+def arrests_only() -> Pipeline:
+    """A pipeline whose lexicon holds one trigger, "arrest"."""
+    lexicon = Lexicon()
+    lexicon.entries[("verb", "arrest")].append(TriggerEntry("arrest", "verb", "COERCE", "arrest"))
+    return Pipeline(coder=EventCoder(lexicon=lexicon))
+
+
+def test_unparsed_sentences_keep_text_and_boundaries(arrests_only):
     text = "The sky was grey. Shops were shut. Police arrested two men. Prices rose. Rain fell."
-    [(_, doc)] = pipeline.parse([Document(id="x", text=text)])
+    [(_, doc)] = arrests_only.parse([Document(id="x", text=text)])
     assert doc.text == text
     assert [s.text for s in doc.sents] == [
         "The sky was grey.",
@@ -74,6 +84,10 @@ def test_degenerate_documents_do_not_crash(pipeline, text):
     [(document, events)] = pipeline.code([Document(id="e", text=text)])
     assert document.text == text
     assert isinstance(events, list)
+
+
+def test_automatic_processes_stay_within_the_cores():
+    assert 1 <= available_cores() <= 4
 
 
 @pytest.mark.slow

@@ -25,6 +25,7 @@ def forms(nlp) -> TriggerForms:
         TriggerEntry(lemma="pull", pos="verb", type="RETREAT", particle="out"),
         TriggerEntry(lemma="coup", pos="noun", type="COERCE", modifiers=("military",)),
         TriggerEntry(lemma="cease-fire", pos="noun", type="AGREE"),
+        TriggerEntry(lemma="fire", pos="noun", type="ASSAULT", verbs=("open",)),
     ):
         lexicon.entries[(entry.pos, entry.lemma)].append(entry)
     return TriggerForms(nlp, lexicon)
@@ -60,6 +61,7 @@ def test_possible_lemmas_cover_inflections_and_irregular_forms(forms, form, lemm
         "The battalion pulled out of Gao.",
         "Officers staged a military coup.",
         "Both sides signed a cease-fire.",
+        "Soldiers opened fire on the crowd.",
     ],
 )
 def test_sentences_that_could_hold_an_event_are_candidates(nlp, forms, text):
@@ -73,7 +75,7 @@ def test_sentences_that_could_hold_an_event_are_candidates(nlp, forms, text):
         "The council imposed a curfew on the town.",  # impose needs sanction|embargo
         "The battalion pulled the trucks back.",  # pull needs the particle "out"
         "Historians call it a palace coup.",  # coup needs the modifier "military"
-        "Fire broke out in the market.",  # one word of "cease-fire" only
+        "Fire broke out in the market.",  # not "cease-fire", and no "open" for "fire"
     ],
 )
 def test_sentences_missing_a_trigger_or_its_condition_are_skipped(nlp, forms, text):

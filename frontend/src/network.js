@@ -19,9 +19,9 @@ export async function drawNetwork(container, params) {
   const nodes = new Map();
   const edges = dyads.map((d, i) => {
     for (const end of [d.source, d.target]) nodes.set(end.id, { data: { id: end.id, label: end.label } });
-    return { data: { id: `e${i}`, source: d.source.id, target: d.target.id, count: d.count, colour: colour(d.mean_intensity) } };
+    return { data: { id: `e${i}`, source: d.source.id, target: d.target.id, count: d.events, colour: colour(d.mean_intensity) } };
   });
-  const most = Math.max(...dyads.map((d) => d.count));
+  const most = Math.max(...dyads.map((d) => d.events));
   const graph = cytoscape({
     container,
     elements: [...nodes.values(), ...edges],

@@ -2,12 +2,13 @@
 import { getJSON } from "./api.js";
 import { message, svg, tooltip } from "./svg.js";
 
+// Quad classes (as /api/timeline names them) and their colours, bottom to top.
 export const QUADS = {
-  1: ["verbal cooperation", "#7fbf7b"],
-  2: ["material cooperation", "#1b7837"],
-  3: ["verbal conflict", "#f4a582"],
-  4: ["material conflict", "#b2182b"],
-  none: ["no quad class", "#999999"],
+  "verbal cooperation": "#7fbf7b",
+  "material cooperation": "#1b7837",
+  "verbal conflict": "#f4a582",
+  "material conflict": "#b2182b",
+  none: "#999999",
 };
 const MAX_BARS = 400;
 
@@ -44,7 +45,7 @@ export async function drawTimeline(container, params, interval = "month") {
   if (!rows.length) return message(container, "no dated events");
   const columns = periods(rows, interval);
   const counts = new Map(columns.map((p) => [p, {}]));
-  for (const row of rows) counts.get(row.period)[row.key] = row.count;
+  for (const row of rows) counts.get(row.period)[row.key] = row.events;
   const totals = columns.map((p) => Object.values(counts.get(p)).reduce((a, b) => a + b, 0));
   const top = Math.max(...totals);
   const width = Math.max(container.clientWidth, 320);
@@ -66,8 +67,8 @@ export async function drawTimeline(container, params, interval = "month") {
       if (!count) continue;
       const h = count * scale;
       y -= h;
-      const bar = svg("rect", { x: x + 1, y, width: Math.max(band - 2, 1), height: h, fill: QUADS[key][1], class: "bar" }, link);
-      tooltip(bar, `${period}: ${count} ${QUADS[key][0]}`);
+      const bar = svg("rect", { x: x + 1, y, width: Math.max(band - 2, 1), height: h, fill: QUADS[key], class: "bar" }, link);
+      tooltip(bar, `${period}: ${count} ${key}`);
     }
     if (i % labelEvery === 0) {
       svg("text", { x: x + band / 2, y: height - 8, "text-anchor": "middle", class: "axis" }, chart).textContent = period.slice(0, interval === "year" ? 4 : interval === "month" ? 7 : 10);
@@ -75,7 +76,7 @@ export async function drawTimeline(container, params, interval = "month") {
   });
   const legend = document.createElement("p");
   legend.className = "legend";
-  for (const [name, colour] of Object.values(QUADS).slice(0, 4)) {
+  for (const [name, colour] of Object.entries(QUADS).slice(0, 4)) {
     const item = document.createElement("span");
     item.className = "swatch";
     item.style.setProperty("--swatch", colour);

@@ -1,15 +1,17 @@
 """The pipeline: documents in, (document, events) out, streamed through spaCy.
 
 With the trigger pre-filter (the default) only the sentences that could hold an
-event, and the sentence before each of them, get the full parse; the other
-sentences are tokenized only. Offsets stay those of the original text.
+event, with the sentence before and after each, get the full parse; the other
+sentences are tokenized only. Offsets and ``doc.text`` stay those of the original
+text. Large inputs are coded in forked worker processes, one per core.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from spacy.tokens import Doc
 
@@ -18,6 +20,10 @@ from eventlens.nlp import load_model, merge_windows
 from eventlens.prefilter import TriggerForms, select_windows
 from eventlens.record import Document, Event
 
+# Automatic worker processes: only for inputs this large (a fork and a first batch per
+# worker cost about a second), and no more than this many (each holds a model copy).
+AUTO_MIN_DOCUMENTS = 200
+AUTO_MAX_PROCESSES = 4
 # The pipeline a forked worker process codes with (inherited from its parent at fork).
 _FORKED: Pipeline | None = None
 
@@ -26,7 +32,9 @@ class Pipeline:
     """Parses documents in batches and codes their events; one model load per process.
 
     ``prefilter``: parse only candidate sentences (with ``context`` = (before, after)
-    sentences around each); ``n_process`` > 1 codes batches in forked worker processes.
+    sentences around each). ``n_process`` > 1 codes batches in forked worker processes;
+    None (the default) forks one per core (at most ``AUTO_MAX_PROCESSES``) when the input
+    holds at least ``AUTO_MIN_DOCUMENTS`` documents, and codes in this process otherwise.
     """
 
     def __init__(
@@ -36,7 +44,7 @@ class Pipeline:
         batch_size: int = 32,
         prefilter: bool = True,
         context: tuple[int, int] = (1, 1),
-        n_process: int = 1,
+        n_process: int | None = None,
     ):
         self.lang = lang
         self.nlp = load_model(lang)
@@ -48,8 +56,14 @@ class Pipeline:
 
     def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Yield each document with its events, in input order."""
-        if self.n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
-            yield from self._code_forked(documents)
+        documents = iter(documents)
+        processes = self.n_process
+        if processes is None:
+            head = list(islice(documents, AUTO_MIN_DOCUMENTS))
+            processes = available_cores() if len(head) == AUTO_MIN_DOCUMENTS else 1
+            documents = chain(head, documents)
+        if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+            yield from self._code_forked(documents, processes)
         else:
             yield from self._code_here(documents)
 
@@ -80,16 +94,25 @@ class Pipeline:
             windows = list(islice(parsed, len(ranges)))
             yield merge_windows(doc, (s.start for s in sentences), ranges, windows)
 
-    def _code_forked(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def _code_forked(
+        self, documents: Iterable[Document], processes: int
+    ) -> Iterator[tuple[Document, list[Event]]]:
         global _FORKED
         _FORKED = self
-        context = multiprocessing.get_context("fork")
-        with context.Pool(self.n_process) as pool:
-            batches = _chunks(documents, self.batch_size)
-            for group in _chunks(batches, self.n_process * 4):
-                for batch, events in zip(group, pool.map(_code_batch, group), strict=True):
-                    yield from zip(batch, events, strict=True)
-        _FORKED = None
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                batches = _chunks(documents, self.batch_size)
+                for group in _chunks(batches, processes * 4):
+                    for batch, events in zip(group, pool.map(_code_batch, group), strict=True):
+                        yield from zip(batch, events, strict=True)
+        finally:
+            _FORKED = None
+
+
+def available_cores() -> int:
+    """Cores this process may run on, at most ``AUTO_MAX_PROCESSES``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, AUTO_MAX_PROCESSES))
 
 
 def _code_batch(batch: list[Document]) -> list[list[Event]]:

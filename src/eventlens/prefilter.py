@@ -2,7 +2,7 @@
 
 The coder only makes events from tokens whose lemma (or lower-case form) is a lexicon
 lemma, and only when the entry's word conditions hold (a particle, one of its objects,
-one of its modifiers). From the tokenizer output alone, :class:`TriggerForms` tells
+governing verbs or modifiers). From the tokenizer output alone, :class:`TriggerForms` tells
 which lexicon words a token *could* stand for: it applies every lemmatizer rule and
 exception of the model, whatever the tag turns out to be, plus the attribute ruler's
 lemma overrides. The test over-approximates, so it never drops a sentence in which
@@ -96,8 +96,9 @@ class TriggerForms:
 
 
 def _requirement(entry: TriggerEntry) -> Requirement:
-    """Trigger words plus the word conditions (particle, objects, modifiers) of an entry."""
-    conditions = [entry.objects, entry.modifiers, (entry.particle,) if entry.particle else ()]
+    """Trigger words plus the word conditions (particle, objects, verbs, modifiers) of an entry."""
+    particle = (entry.particle,) if entry.particle else ()
+    conditions = [entry.objects, entry.verbs, entry.modifiers, particle]
     return Requirement(
         words=frozenset(w for w in WORD_SPLIT.split(entry.lemma) if w),
         any_of=tuple(frozenset(str(w).lower() for w in c) for c in conditions if c),

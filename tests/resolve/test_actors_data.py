@@ -49,14 +49,35 @@ def test_french_demonyms_are_inflected():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("- name: Sahel Shield\n  kind: armed_group\n  code: MLI\n  sector: XYZ\n", "entry 1 (Sahel Shield): unknown sector 'XYZ'"),
-        ("- name: Sahel Shield\n  kind: armed_group\n  code: ZZZ\n", "entry 1 (Sahel Shield): unknown code 'ZZZ'"),
-        ("- name: Sahel Shield\n  kind: squad\n  code: MLI\n", "entry 1 (Sahel Shield): 'kind' must be one of"),
-        ("- name: Sahel Shield\n  kind: armed_group\n  code: MLI\n  colour: red\n", "unknown field(s) colour"),
+        (
+            "- name: Sahel Shield\n  kind: armed_group\n  code: MLI\n  sector: XYZ\n",
+            "entry 1 (Sahel Shield): unknown sector 'XYZ'",
+        ),
+        (
+            "- name: Sahel Shield\n  kind: armed_group\n  code: ZZZ\n",
+            "entry 1 (Sahel Shield): unknown code 'ZZZ'",
+        ),
+        (
+            "- name: Sahel Shield\n  kind: squad\n  code: MLI\n",
+            "entry 1 (Sahel Shield): 'kind' must be one of",
+        ),
+        (
+            "- name: Sahel Shield\n  kind: armed_group\n  code: MLI\n  colour: red\n",
+            "unknown field(s) colour",
+        ),
         ("- kind: armed_group\n  code: MLI\n", "entry 1 (MLI): 'name' is required"),
-        ("- name: A Person\n  kind: person\n  country: MLI\n  roles:\n    - {from: 2021-13-01, sector: GOV}\n", "entry 1 (A Person) role 1: 'from' must be an ISO date"),
-        ("- name: A Person\n  kind: person\n  country: MLI\n  roles:\n    - {from: 2021-05-01, to: 2020-01-01}\n", "is before 'from'"),
-        ("- name: Sahel Shield\n  kind: armed_group\n  code: MLI\n  kb_id: 912\n", "kb_id must be a Wikidata id"),
+        (
+            "- name: A Person\n  kind: person\n  country: MLI\n  roles:\n    - {from: 2021-13-01, sector: GOV}\n",
+            "entry 1 (A Person) role 1: 'from' must be an ISO date",
+        ),
+        (
+            "- name: A Person\n  kind: person\n  country: MLI\n  roles:\n    - {from: 2021-05-01, to: 2020-01-01}\n",
+            "is before 'from'",
+        ),
+        (
+            "- name: Sahel Shield\n  kind: armed_group\n  code: MLI\n  kb_id: 912\n",
+            "kb_id must be a Wikidata id",
+        ),
         ("- name: Sahel Shield\n  kind: armed_group\n", "a armed_group needs a code or a country"),
         ("name: [unclosed\n", "not valid YAML"),
         ("name: Sahel Shield\n", "expected a list of entries"),
@@ -85,7 +106,10 @@ def test_user_yaml_file_adds_and_overrides_actors(tmp_path):
     )
     assert ("ssb",) not in load_kb().aliases
     resolver = ActorResolver([path])
-    assert (resolver.resolve_text("SSB fighters").name, resolver.resolve_text("SSB").code) == ("Sahel Shield Brigade", "BFA")
+    assert (resolver.resolve_text("SSB fighters").name, resolver.resolve_text("SSB").code) == (
+        "Sahel Shield Brigade",
+        "BFA",
+    )
     assert resolver.resolve_text("Wagner").name == "Wagner Orchestra"
     assert ActorResolver([]).resolve_text("Wagner").name == "Wagner Group"
 
@@ -111,7 +135,11 @@ def test_bad_user_file_raises_naming_it(tmp_path):
 
 
 def test_actor_files_from_the_environment(tmp_path, monkeypatch):
-    path = write(tmp_path, "env.yaml", "- name: Liptako Guard\n  kind: armed_group\n  code: NER\n  sector: UAF\n")
+    path = write(
+        tmp_path,
+        "env.yaml",
+        "- name: Liptako Guard\n  kind: armed_group\n  code: NER\n  sector: UAF\n",
+    )
     monkeypatch.setenv("EVENTLENS_ACTORS", str(path))
     assert ActorResolver().resolve_text("the Liptako Guard").code == "NER"
 
@@ -154,7 +182,11 @@ def store(tmp_path) -> str:
     jnim = Actor(text="JNIM", name="Jama'at Nusrat al-Islam wal-Muslimin", code="IMG", sector="REB")
     fama = Actor(text="FAMa", name="Malian Armed Forces", code="MLI", sector="MIL", country="MLI")
     unknown = Actor(text="the Kourmina Self-Defence Brigade", name="Kourmina Self-Defence Brigade")
-    events = [_event("d", 1, jnim, fama), _event("d", 2, jnim, unknown), _event("d", 3, unknown, fama)]
+    events = [
+        _event("d", 1, jnim, fama),
+        _event("d", 2, jnim, unknown),
+        _event("d", 3, unknown, fama),
+    ]
     with EventStore(path) as db:
         db.save(Document(id="d", text="text", pub_date=date(2022, 3, 24)), events)
     return path

@@ -19,11 +19,7 @@ ARTICLE = (
 
 
 def actors_by_text(events) -> dict[str, tuple]:
-    return {
-        a.text: (a.code, a.sector, a.name)
-        for e in events
-        for a in (*e.actor, *e.recipient)
-    }
+    return {a.text: (a.code, a.sector, a.name) for e in events for a in (*e.actor, *e.recipient)}
 
 
 def test_article_actors_resolve_to_country_and_sector(code):

@@ -17,13 +17,21 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 from fastapi.testclient import TestClient
 
 from eventlens.serve.app import create_app
 from eventlens.store.db import EventStore
 
 TYPES = {"ASSAULT": (4, -9), "PROTEST": (4, -5), "ACCUSE": (3, -3), "CONSULT": (1, 2.5)}
-ACTORS = [("MLI", "MIL"), ("MLI", "GOV"), ("FRA", "GOV"), ("BFA", "CVL"), ("NER", "MIL"), ("IGO", "WAF")]
+ACTORS = [
+    ("MLI", "MIL"),
+    ("MLI", "GOV"),
+    ("FRA", "GOV"),
+    ("BFA", "CVL"),
+    ("NER", "MIL"),
+    ("IGO", "WAF"),
+]
 PLACES = [("Gao", "ML", 16.27, -0.04), ("Bamako", "ML", 12.65, -8.0), ("Niamey", "NE", 13.51, 2.11)]
 QUERIES = [
     "/api/events",
@@ -66,25 +74,19 @@ def record(number: int, rng: random.Random) -> dict:
 
 
 def fill(path: Path, count: int) -> float:
-    """Bulk-load ``count`` synthetic events; seconds taken."""
+    """Bulk-load ``count`` synthetic events with the store's importer; seconds taken."""
     rng = random.Random(7)
-    records = [record(n, rng) for n in range(count)]
-    columns = ["id", "doc_id", "event_type", "mode", "quad_code", "intensity", "date", "modality"]
-    table = pa.table(
+    records = pa.table(
         {
-            **{c: [r[c] for r in records] for c in columns},
-            "confidence": [r["confidence"] for r in records],
+            "record": [json.dumps(record(n, rng)) for n in range(count)],
             "coder_version": ["bench"] * count,
-            "record": [json.dumps(r) for r in records],
         }
     )
+    staged = path.with_suffix(".parquet")
+    pq.write_table(records, staged)
     started = time.perf_counter()
     with EventStore(path) as store:
-        store.con.register("bench", table)
-        store.con.execute(
-            "INSERT INTO events SELECT id, doc_id, event_type, mode, quad_code, intensity, "
-            "CAST(date AS DATE), modality, confidence, coder_version, record FROM bench"
-        )
+        store.import_records(f"SELECT record, coder_version FROM read_parquet('{staged}')")
     return time.perf_counter() - started
 
 

@@ -41,6 +41,13 @@ WIRE = Document(
         "Mali and Burkina Faso agreed to share intelligence."
     ),
 )
+ECHO = Document(
+    id="gao-echo",
+    title="Convoy attacked near Gao",
+    url="https://example.org/gao",
+    pub_date=date(2022, 2, 13),
+    text="Soldiers attacked a convoy near Gao on 12 February, a witness said by phone.",
+)
 HOSTILE_DOC = Document(
     id="hostile",
     title=f"{HOSTILE} Rebels <b>seize</b> a town",
@@ -72,7 +79,6 @@ SPECS = {
             recipient=[("French ambassador", "FRA", "GOV")],
             place=BAMAKO,
             when=("2022-01-31", "day", "31 January"),
-            mentions=3,
         ),
         spec(
             "The regional bloc imposed",
@@ -132,6 +138,19 @@ SPECS = {
             when=("2022-03-05", "day", None),
         ),
     ],
+    ECHO.id: [  # the same attack as in BRIEF: the store merges the two mentions
+        spec(
+            "Soldiers attacked",
+            "attacked",
+            "ASSAULT",
+            mode="firearms",
+            actor=[("Soldiers", "MLI", "MIL")],
+            recipient=[("a convoy", None, None)],
+            place=GAO,
+            when=("2022-02-12", "day", "12 February"),
+            confidence=0.9,
+        ),
+    ],
     HOSTILE_DOC.id: [
         spec(
             "Rebels",
@@ -147,6 +166,9 @@ SPECS = {
 }
 
 
+DOCUMENTS = (BRIEF, WIRE, ECHO, HOSTILE_DOC)
+
+
 def build_events(document: Document, specs: list[dict[str, Any]]) -> list[Event]:
     """Events with offsets found in the document's text, typed from data/plover.yaml."""
     types = load_yaml("plover.yaml")["types"]
@@ -154,6 +176,7 @@ def build_events(document: Document, specs: list[dict[str, Any]]) -> list[Event]
     for item in specs:
         start = document.text.index(item["sentence"])
         end = document.text.index(".", start) + 1
+        end = end if end > start else len(document.text)
         sentence = document.text[start:end]
         at = document.text.index(item["trigger"], start)
         mode = item.get("mode")
@@ -182,7 +205,6 @@ def build_events(document: Document, specs: list[dict[str, Any]]) -> list[Event]
                 location=place(document.text, item["place"], start) if "place" in item else None,
                 modality=item.get("modality", "asserted"),
                 confidence=item.get("confidence", 0.7),
-                mentions=item.get("mentions", 1),
             )
         )
     return events
@@ -208,7 +230,7 @@ def place(text: str, fields: tuple[str, str, float, float], after: int) -> Locat
 def fill_store(path: Path) -> Path:
     """A store holding the three documents above and their events."""
     with EventStore(path) as store:
-        for document in (BRIEF, WIRE, HOSTILE_DOC):
+        for document in DOCUMENTS:
             store.save(document, build_events(document, SPECS[document.id]))
     return path
 
@@ -222,7 +244,7 @@ def fill_store_fixture():
 @pytest.fixture
 def sample() -> dict[str, tuple[Document, list[Event]]]:
     """The documents of the test store with their events, by document id."""
-    return {d.id: (d, build_events(d, SPECS[d.id])) for d in (BRIEF, WIRE, HOSTILE_DOC)}
+    return {d.id: (d, build_events(d, SPECS[d.id])) for d in DOCUMENTS}
 
 
 @pytest.fixture
@@ -246,8 +268,13 @@ def reader(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def auth() -> dict[str, str]:
-    return {"Authorization": f"Bearer {TOKEN}"}
+def token() -> str:
+    return TOKEN
+
+
+@pytest.fixture
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

@@ -127,4 +127,4 @@ def test_filter_open_review_in_chromium_then_export(server, store_path, tmp_path
     with EventStore(store_path) as store:
         assert export_reviews(store.con, tmp_path / "gold.jsonl") == 1
     gold = json.loads((tmp_path / "gold.jsonl").read_text(encoding="utf-8"))
-    assert gold["event_id"] == result["eventId"] and gold["event"] == result["corrected"]
+    assert gold["event_id"] == result["eventId"] and gold["event_type"] == result["corrected"]

@@ -6,7 +6,11 @@ import json
 
 import duckdb
 import pytest
+from fastapi.testclient import TestClient
 
+from eventlens.cli import main
+from eventlens.evaluation.loaders import GoldItem, load_reviews
+from eventlens.serve.app import create_app
 from eventlens.serve.reviews import add_review, ensure_reviews_table, export_reviews
 from eventlens.store.db import EventStore
 
@@ -72,14 +76,35 @@ def test_corrections_reach_the_gold_export_and_latest_verdict_wins(client, auth,
     gold = {line["event_id"]: line for line in exported(client, tmp_path / "gold.jsonl")}
     assert set(gold) == {expel, convoy}
     line = gold[expel]
-    assert line["verdict"] == "corrected" and line["event"] == "COERCE" and line["mode"] == "deport"
+    assert line["verdict"] == "corrected" and line["event_type"] == "COERCE"
+    assert line["mode"] == "deport" and line["pub_date"] == "2022-02-18"
     assert line["text"] == "The junta in Bamako expelled the French ambassador on 31 January."
-    assert line["eventText"] == "expelled"
-    assert line["source"] == [{"actorText": "junta", "code": "MLI", "sector": "MIL"}]
-    assert line["target"] == [{"actorText": "French ambassador", "code": "FRA", "sector": "GOV"}]
-    assert line["date"] == "2022-01-30" and line["eventLoc"]["name"] == "Bamako"
+    assert [(a["text"], a["code"], a["sector"]) for a in line["actor"]] == [("junta", "MLI", "MIL")]
+    assert line["recipient"] == [{"text": "French ambassador", "code": "FRA", "sector": "GOV"}]
+    assert line["date"] == "2022-01-30" and line["location"]["name"] == "Bamako"
     assert line["machine"]["event_type"] == "SANCTION" and line["machine"]["date"] == "2022-01-31"
-    assert gold[convoy]["event"] is None and gold[convoy]["source"] == []
+    rejected = gold[convoy]
+    assert rejected["verdict"] == "wrong" and rejected["event_type"] == "ASSAULT"
+
+
+def test_gold_export_is_what_eventlens_eval_reads(client, auth, tmp_path):
+    review(client, auth, event_id(client, q="expelled"), verdict="corrected", event_type="COERCE")
+    review(client, auth, event_id(client, q="convoy"), verdict="correct")
+    review(client, auth, event_id(client, q="students"), verdict="wrong")
+    exported(client, tmp_path / "reviews.jsonl")
+    items = list(load_reviews(tmp_path / "reviews.jsonl"))
+    assert all(isinstance(i, GoldItem) for i in items), items
+    labels = sorted((i.labels["verdict"], i.labels["event_type"]) for i in items)
+    assert labels == [("correct", "ASSAULT"), ("corrected", "COERCE"), ("wrong", "PROTEST")]
+
+
+def test_export_command_writes_the_reviews(store_path, token, auth, tmp_path, capsys):
+    with TestClient(create_app(store_path, token)) as client:
+        review(client, auth, event_id(client, q="convoy"), verdict="correct")
+    out = tmp_path / "gold.jsonl"
+    assert main(["export", "--reviews", "--db", str(store_path), "--out", str(out)]) == 0
+    assert "1 reviewed events" in capsys.readouterr().err
+    assert json.loads(out.read_text(encoding="utf-8"))["verdict"] == "correct"
 
 
 @pytest.mark.parametrize(
@@ -114,7 +139,7 @@ def test_reviews_survive_recoding_the_document(store_path, sample, tmp_path):
         store.save(document, events[:2])  # re-coded: the reviewed event is gone
         assert export_reviews(store.con, tmp_path / "gold.jsonl") == 1
     [line] = (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(line)["event"] == events[2].event_type
+    assert json.loads(line)["event_type"] == events[2].event_type
 
 
 def test_body_limit(client, auth):

@@ -8,10 +8,11 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.coding.crosswalk import to_acled
+from eventlens.coding.crosswalk import acled_for_event
 from eventlens.coding.frames import Frame, frame_for
 from eventlens.coding.lexicon import Cue, Lexicon, load_lexicon
-from eventlens.coding.modality import Reading, read_modality
+from eventlens.coding.modality import Reading, cues, read_modality
+from eventlens.coding.reference import reports_event
 from eventlens.coding.triggers import TriggerMatch, find_triggers
 from eventlens.data_files import load_yaml
 from eventlens.record import Actor, DateInfo, Document, Event
@@ -24,7 +25,20 @@ HISTORICAL_AFTER = timedelta(days=365)
 # PLOVER manual: these types require a recipient.
 REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")
 # Dependents that are separate clauses: their words say nothing about this trigger's mode.
-CLAUSE_LABELS = ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl")
+# (A complement clause is part of the trigger's phrase: "asked France *to revise* the accord".)
+CLAUSE_LABELS = ("advcl", "relcl", "conj", "parataxis", "csubj", "acl")
+# Dependency links that embed a trigger below the main event of its sentence.
+EMBEDDING_LABELS = (
+    "advcl",
+    "relcl",
+    "acl",
+    "xcomp",
+    "ccomp",
+    "csubj",
+    "pcomp",
+    "pobj",
+    "parataxis",
+)
 VAGUE_ACTORS = ("you", "we", "it", "they", "one", "someone", "everyone", "this", "that")
 
 
@@ -59,6 +73,8 @@ class EventCoder:
         self.places = places or PlaceResolver()
         self.ontology = load_yaml("plover.yaml")
         self.intent_types = load_yaml("lexicons", lang, "modality.yaml").get("intent_types", {})
+        assault_cues = self.lexicon.mode_cues.get("ASSAULT", ())
+        self.weapon_words = {word for cue in assault_cues for word in cue.words}
 
     def code(self, document: Document, doc: Doc) -> list[Event]:
         """All event mentions of a document, in text order."""
@@ -68,6 +84,7 @@ class EventCoder:
             matches = find_triggers(sentence, self.lexicon)
             triggers = {t.i for m in matches for t in (m.token, *(a.token for a in m.absorbed))}
             coded = [self._code_match(m, triggers) for m in matches]
+            coded = [c for c in coded if self._reports_event(c)]
             _share_recipients(coded, self.ontology)
             events.extend(self._event(item, sentence, context) for item in coded)
         return events
@@ -76,6 +93,8 @@ class EventCoder:
         """Frame, modality, type, mode and context of one trigger (with what it absorbed)."""
         entry = match.entry
         frame = _merged_frame(match, self.lexicon)
+        if entry.pos == "noun" and not frame.actors:
+            frame.actors = self._modifier_actors(match.token)
         reading = read_modality(match.token, self.lang)
         scope = _scope_text(match)
         mode = entry.mode or next((m.entry.mode for m in match.absorbed if m.entry.mode), None)
@@ -85,6 +104,24 @@ class EventCoder:
         coded = _Coded(match, frame, reading, entry.type, mode, _unique(contexts), entry.rule)
         self._recast_intention(coded, triggers)
         return coded
+
+    def _modifier_actors(self, noun: Token) -> list[Span]:
+        """ "military coup", "jihadist attack": a modifier naming an actor (not a weapon)."""
+        for child in noun.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.lower_ in self.weapon_words:
+                continue
+            actor = self.actors.resolve_text(child.text)
+            if actor.sector or actor.code:
+                return [noun.doc[child.i : child.i + 1]]
+        return []
+
+    def _reports_event(self, coded: _Coded) -> bool:
+        """Verbs always do; an event noun only when it is more than a back-reference."""
+        match = coded.match
+        if match.entry.pos != "noun":
+            return True
+        occurrence = cues(self.lang)["occurrence_verbs"]
+        return reports_event(match.token, match.entry, coded.frame.actors, self.lexicon, occurrence)
 
     def _recast_intention(self, coded: _Coded, triggers: set[int]) -> None:
         """PLOVER: a promised cooperative act is AGREE (a promised retreat CONCEDE), asserted.
@@ -129,8 +166,8 @@ class EventCoder:
             lang=self.lang,
         )
         event.historical = _is_historical(when, context)
-        event.acled_event_type, event.acled_sub_event_type = to_acled(event.event_type, event.mode)
-        event.confidence = confidence(coded, event)
+        event.acled_event_type, event.acled_sub_event_type = acled_for_event(event)
+        event.confidence = confidence(coded, event, self.lexicon.reporting_verbs)
         return event
 
 
@@ -207,33 +244,50 @@ def _is_historical(when: DateInfo, context: DocumentContext) -> bool:
     return bool(pub and end and pub - end > HISTORICAL_AFTER)
 
 
-def confidence(coded: _Coded, event: Event) -> float:
-    """How likely the record is right as coded (0-1).
+def confidence(coded: _Coded, event: Event, reporting_verbs: tuple[str, ...] = ()) -> float:
+    """How likely the record is right as coded, and how central it is to its sentence (0-1).
 
-    Starts from the lexicon entry's prior; rises with a complete frame, resolved entities, a
-    main-clause trigger, agreeing triggers and an explicit date; falls when the frame is empty
-    or vague, the part of speech disagrees with the entry, or the modality is only inferred.
+    The lexicon entry's prior, scaled by the frame (a specific, resolved actor; a recipient
+    where the type needs one), by how deeply the trigger is embedded (the main event of a
+    sentence outranks one in a subordinate clause or a prepositional phrase), by agreeing
+    triggers folded into it, by a part of speech that disagrees with the entry, by a
+    modality that is only inherited, and by an explicit date.
     """
     match, token = coded.match, coded.match.token
     score = match.entry.confidence
-    score += 0.1 if _specific(event.actor) else -0.15
+    if not event.actor:
+        score *= 0.75
+    elif not _specific(event.actor):
+        score *= 0.85
+    elif any(a.code or a.sector for a in event.actor):
+        score *= 1.05
     if event.recipient:
-        score += 0.05
+        score *= 1.05
     elif event.event_type in REQUIRES_RECIPIENT:
-        score -= 0.1
-    if any(a.code or a.sector for a in (*event.actor, *event.recipient)):
-        score += 0.05
-    if token.dep_ == "ROOT" or (token.head.dep_ == "ROOT" and token.dep_ in ("dobj", "nsubj")):
-        score += 0.05
+        score *= 0.85
+    score *= max(0.7, 0.93 ** _embedding(token, reporting_verbs))
     if match.absorbed:
-        score += 0.05
+        score *= 1.05
     if _pos_disagrees(token, match.entry.pos):
-        score -= 0.1
-    if event.date.basis in ("explicit", "relative"):
-        score += 0.03
+        score *= 0.85
     if coded.reading.inherited:
-        score -= 0.05
+        score *= 0.95
+    if event.date.basis in ("explicit", "relative"):
+        score *= 1.02
     return round(max(0.05, min(0.99, score)), 3)
+
+
+def _embedding(token: Token, reporting_verbs: tuple[str, ...]) -> int:
+    """Clauses and prepositional phrases between the trigger and its sentence's root; the
+    content of a reporting verb ("officials said ...") counts as a main clause."""
+    depth = 0
+    while token.head is not token:
+        dep, head = token.dep_, token.head
+        reported = dep == "ccomp" and head.lemma_.lower() in reporting_verbs
+        if dep in EMBEDDING_LABELS and not reported:
+            depth += 1
+        token = head
+    return depth
 
 
 def _specific(actors: list[Actor]) -> bool:

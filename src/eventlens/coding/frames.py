@@ -42,8 +42,8 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
         actors, recipients = _verbal_roles(trigger, entry, lexicon)
     if entry.inverse:
         actors, recipients = recipients, actors
-    actor_spans = _expand_all(actors)
-    taken = {t.i for span in actor_spans for t in span}
+    actor_spans = [s for s in _expand_all(actors) if s.root.i != trigger.i]
+    taken = {trigger.i, *(t.i for span in actor_spans for t in span)}
     recipient_spans = [s for s in _expand_all(recipients) if s.root.i not in taken]
     return Frame(actor_spans, recipient_spans)
 
@@ -87,11 +87,12 @@ def _roles_from_light_verb(
 ) -> None:
     """Fill missing roles from a light verb governing the noun ("launched an attack on")."""
     first = _first_conjunct(noun)
-    verb = first.head
-    role = lexicon.light_verbs.get(verb.lemma_.lower())
-    if role is None and governing_verb(noun, entry.verbs) is not None:
-        role = "actor"
-    if role is None or first.dep_ not in ("dobj", "nsubjpass"):
+    verb = governing_verb(noun, entry.verbs) if entry.verbs else None
+    role: str | None = "actor"
+    if verb is None and first.dep_ in ("dobj", "nsubjpass"):
+        verb = first.head
+        role = lexicon.light_verbs.get(verb.lemma_.lower())
+    if verb is None or role is None:
         return
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
     doer = _agents(verb) if passive else subjects
@@ -176,9 +177,9 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _prep_objects(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
-    """The first object of one of ``preps`` attached to any of ``tokens``."""
+    """The first object of one of ``preps`` following and attached to any of ``tokens``."""
     for token in tokens:
-        for prep in token.children:
+        for prep in token.rights:
             if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:

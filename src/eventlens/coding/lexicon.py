@@ -56,14 +56,23 @@ class TriggerEntry:
 
     @property
     def rule(self) -> str:
-        """The entry's name in event records: ``verb:impose+sanction``."""
-        extra = (
-            self.particle
-            or "|".join(self.objects or self.object_types)
-            or "|".join(self.verbs)
-            or "|".join(self.modifiers)
+        """The entry's name in event records: ``verb:impose+sanction|embargo|tariff|…``."""
+        condition = (
+            (self.particle,) if self.particle else None,
+            self.objects or self.object_types,
+            self.verbs,
+            self.modifiers,
+            self.needs,
         )
+        words = next((c for c in condition if c), ())
+        extra = "|".join(words[:3]) + ("|…" if len(words) > 3 else "")
         return f"{self.pos}:{self.lemma}" + (f"+{extra}" if extra else "")
+
+    @property
+    def specificity(self) -> int:
+        """How many positive conditions the entry has: more specific entries are tried first."""
+        conditions = (self.particle, self.objects, self.object_types, self.verbs, self.modifiers)
+        return sum(1 for c in (*conditions, self.needs) if c)
 
     @property
     def object_is_recipient(self) -> bool:
@@ -98,10 +107,17 @@ class Lexicon:
     def __len__(self) -> int:
         return sum(len(group) for group in self.entries.values())
 
+    def add(self, *entries: TriggerEntry) -> None:
+        """Index entries; per word, more specific entries first, else in file order."""
+        for entry in entries:
+            group = self.entries[(entry.pos, entry.lemma)]
+            group.append(entry)
+            group.sort(key=lambda e: -e.specificity)
+
     def merge(self, other: Lexicon, source: str) -> None:
         """Add the entries and sections of another file (``source`` names it in errors)."""
-        for key, group in other.entries.items():
-            self.entries[key].extend(group)
+        for group in other.entries.values():
+            self.add(*group)
         for lemma, role in other.light_verbs.items():
             if self.light_verbs.get(lemma, role) != role:
                 raise LexiconError(f"{source} light_verbs: {lemma!r} has another role elsewhere")
@@ -138,6 +154,7 @@ TOP_LEVEL = {
     "recipient_preps",
     "reporting_verbs",
 }
+BOOLEAN_HINT = " (YAML reads on/off/yes/no as booleans: quote them, e.g. 'on')"
 MAIN_FILE = "triggers.yaml"
 ENTRY_FOLDER = "triggers"
 
@@ -185,8 +202,7 @@ def build_lexicon(spec: Any, source: str) -> Lexicon:
     )
     for section, pos in SECTIONS.items():
         for number, raw in enumerate(spec.get(section) or [], start=1):
-            entry = _entry(raw, pos, ontology, f"{source} {section}[{number}]")
-            lexicon.entries[(pos, entry.lemma)].append(entry)
+            lexicon.add(_entry(raw, pos, ontology, f"{source} {section}[{number}]"))
     return lexicon
 
 
@@ -236,7 +252,7 @@ def _check_conditions(raw: dict, pos: str, lists: dict[str, tuple[str, ...]], wh
     if lists["verbs"] and pos != "noun":
         raise LexiconError(f"{where}: only noun entries take 'verbs' (governing verbs)")
     if raw.get("particle") is not None and not isinstance(raw["particle"], str):
-        raise LexiconError(f"{where}: particle must be one word")
+        raise LexiconError(f"{where}: particle must be a word{BOOLEAN_HINT}")
 
 
 def _check_type_mode(event_type: Any, mode: Any, ontology: dict, where: str) -> None:
@@ -256,6 +272,8 @@ def _words(value: Any, where: str) -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise LexiconError(f"{where}: expected a list of words, got {value!r}")
+    if any(isinstance(v, bool) for v in value):
+        raise LexiconError(f"{where}: {value!r} holds a boolean{BOOLEAN_HINT}")
     return [str(v).lower() for v in value]
 
 

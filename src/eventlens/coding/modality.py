@@ -114,6 +114,8 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
         return _modal_reading(token, modal, children, table)
     if link is None or link.dep_ not in COMPLEMENT_LABELS:
         return None
+    if token.lemma_ == "be" and link.dep_ == "xcomp":  # "the aim is to ...", "what X does is to"
+        return Reading("hypothetical", "be to", cue_index=token.i)
     return _governor_reading(token, children, table)
 
 

@@ -18,6 +18,9 @@ from eventlens.coding.lexicon import Lexicon, TriggerEntry
 ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl", "npadvmod")
 OBJECT_LABELS = ("dobj", "obj")
 EVENT_NOUN_POS = ("NOUN", "PROPN")
+PREP_LABELS = ("prep", "agent", "dative")
+# Entity labels of tokens that name quantities and times, never events ("*March* 2").
+NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 @dataclass
@@ -51,8 +54,8 @@ def _match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 
 def trigger_pos(token: Token) -> str | None:
     """ "verb" or "noun" when the token can trigger an event, else None."""
-    if token.dep_ in ("amod", "compound", "poss"):
-        return None  # "the ousted president", "attack helicopters": modifiers, not events
+    if token.dep_ in ("amod", "compound", "poss") or token.ent_type_ in NOT_EVENT_ENTITIES:
+        return None  # "the ousted president", "attack helicopters", "March 2": not events
     if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
         return "verb"
     if token.pos_ in EVENT_NOUN_POS:
@@ -71,7 +74,8 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
         return None
     if entry.object_types and not any(o.ent_type_ in entry.object_types for o in objects):
         return None
-    if object_lemmas & set(entry.not_objects):
+    complement_lemmas = {_lemma(c) for c in children if c.dep_ == "xcomp"}  # "declined to comment"
+    if (object_lemmas | complement_lemmas) & set(entry.not_objects):
         return None
     if entry.verbs and governing_verb(token, entry.verbs) is None:
         return None
@@ -81,20 +85,22 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     if modifiers & set(entry.not_modifiers):
         return None
     around = [*children, *(c for o in objects for c in o.children)]
-    if entry.needs and not any(_is_any(c, entry.needs) for c in around):
+    if entry.needs and not any(_is_any(c, entry.needs, token) for c in around):
         return None
-    if any(_is_any(c, entry.forbids) for c in children):
+    if any(_is_any(c, entry.forbids, token) for c in children):
         return None
     return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
 
 
 def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
-    """The verb among ``lemmas`` whose object the noun is ("*opened* fire", "fire was *opened*")."""
+    """The verb among ``lemmas`` governing the noun ("*opened* fire", "*took* to the streets")."""
     first = noun
     while first.dep_ == "conj":
         first = first.head
     verb = first.head
-    if first.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lemmas:
+    if first.dep_ == "pobj" and verb.dep_ == "prep":  # "took *to* the streets"
+        first, verb = verb, verb.head
+    if first.dep_ in ("dobj", "nsubjpass", "prep") and verb.lemma_.lower() in lemmas:
         return verb
     return None
 
@@ -106,9 +112,10 @@ def _has_particle(token: Token, particle: str) -> bool:
     )
 
 
-def _is_any(child: Token, names: Iterable[str]) -> bool:
-    """Whether a child is one of these prepositions or has one of these dependency labels."""
-    by_word = child.dep_ in ("prep", "agent", "dative") and child.lower_ in names
+def _is_any(child: Token, names: Iterable[str], trigger: Token) -> bool:
+    """Whether a child has one of these dependency labels or is one of these prepositions
+    following the trigger ("agreed *to* a truce", not "*To* some extent, ... agrees")."""
+    by_word = child.dep_ in PREP_LABELS and child.lower_ in names and child.i > trigger.i
     return child.dep_ in names or by_word
 
 

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
     rows = dyads(con, filters_from_args(args), limit=args.limit)
     if args.format == "jsonl":
-        write_jsonl(rows)
+        write_jsonl(rows, sys.stdout)
     elif args.format == "csv":
         writer = csv.DictWriter(sys.stdout, COLUMNS)
         writer.writeheader()

@@ -105,7 +105,7 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
     limit = args.limit if args.limit or args.format != "table" else TABLE_LIMIT
     records = iter_events(con, filters, order=args.order, limit=limit)
     if args.format == "jsonl":
-        write_jsonl(records)
+        write_jsonl(records, sys.stdout)
         return 0
     shown = print_table(records)
     total = count_events(con, filters)

@@ -15,6 +15,7 @@ from eventlens.commands.events import (
     filters_from_args,
     with_source,
 )
+from eventlens.serve.reviews import export_reviews
 from eventlens.store.db import EventStore
 from eventlens.store.export import FORMATS, export
 from eventlens.store.migrations import StoreVersionError
@@ -26,7 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_source_options(parser)
     add_filter_options(parser)
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--format", choices=FORMATS)
+    parser.add_argument(
+        "--reviews",
+        action="store_true",
+        help="write the analysts' reviews as a gold set (JSONL that eventlens eval reads)",
+    )
     parser.add_argument(
         "--out",
         required=True,
@@ -47,6 +53,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    if args.reviews:
+        count = export_reviews(con, args.out)
+        print(f"{count} reviewed events written to {args.out} (gold JSONL)", file=sys.stderr)
+        return 0
+    if args.format is None:
+        print("eventlens: give --format (or --reviews)", file=sys.stderr)
+        return 2
     if args.format == "parquet" and args.out == "-":
         print("eventlens: Parquet cannot go to stdout; give --out PATH", file=sys.stderr)
         return 2

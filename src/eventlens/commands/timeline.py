@@ -41,7 +41,7 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
         con, filters_from_args(args), args.interval, None if args.by == "none" else args.by
     )
     if args.format == "jsonl":
-        write_jsonl(rows)
+        write_jsonl(rows, sys.stdout)
     elif args.format == "csv":
         writer = csv.DictWriter(sys.stdout, ["period", "key", "events", "mentions"])
         writer.writeheader()

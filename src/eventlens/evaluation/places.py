@@ -8,7 +8,7 @@ the gold text back.
 
 ``evaluate_acled_places``: each ACLED note with geo_precision 1-2 is coded as a document; the
 place of its first placed sentence (trigger: the sentence root) is compared with ACLED's
-latitude/longitude.
+latitude/longitude; by default the resolver is told the event's country (``country_hint``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pycountry
 from spacy.tokens import Doc, Span
 
 from eventlens.nlp import load_model
@@ -119,8 +120,14 @@ def _acled_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def _place_of_note(doc: Doc, note_id: str, text: str, resolver: PlaceResolver) -> Location | None:
-    context = DocumentContext(document=Document(id=note_id, text=text), doc=doc)
+def _place_of_note(
+    doc: Doc, row: dict[str, str], resolver: PlaceResolver, country_hint: bool
+) -> Location | None:
+    document = Document(id=row.get("event_id_cnty", ""), text=doc.text)
+    context = DocumentContext(document=document, doc=doc)
+    country = pycountry.countries.get(name=row.get("country", ""))
+    if country_hint and country:
+        context.countries[country.alpha_3] += 1  # as a feed's metadata would tell
     for sentence in doc.sents:
         location = resolver.resolve(sentence, sentence.root, context)
         if location is not None:
@@ -128,8 +135,14 @@ def _place_of_note(doc: Doc, note_id: str, text: str, resolver: PlaceResolver) -
     return None
 
 
-def evaluate_acled_places(path: str | Path, limit: int | None = None) -> dict[str, Any]:
-    """Share of ACLED events (geo_precision 1-2) placed within 25 km of ACLED's point."""
+def evaluate_acled_places(
+    path: str | Path, limit: int | None = None, country_hint: bool = True
+) -> dict[str, Any]:
+    """Share of ACLED events (geo_precision 1-2) placed within 25 km of ACLED's point.
+
+    ``country_hint``: tell the resolver the event's country (ACLED's ``country`` column), as a
+    feed's metadata or the rest of an article would; the notes themselves rarely name it.
+    """
     path = Path(path)
     rows = _acled_rows(path, limit)
     resolver = PlaceResolver()
@@ -141,7 +154,7 @@ def evaluate_acled_places(path: str | Path, limit: int | None = None) -> dict[st
         tally[f"events:{country}"] += 1
         if name_key(row.get("location", "")) in name_key(doc.text):
             tally["location_named"] += 1
-        location = _place_of_note(doc, row.get("event_id_cnty", ""), doc.text, resolver)
+        location = _place_of_note(doc, row, resolver, country_hint)
         if location is None or location.lat is None:
             continue
         tally["placed"] += 1
@@ -152,7 +165,7 @@ def evaluate_acled_places(path: str | Path, limit: int | None = None) -> dict[st
         if distance_km(location.lat, location.lon, *target) <= WITHIN_KM:
             tally["within"] += 1
             tally[f"within:{country}"] += 1
-    return _acled_summary(path, tally)
+    return {**_acled_summary(path, tally), "country_hint": country_hint}
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -170,7 +183,5 @@ def _acled_summary(path: Path, tally: Counter[str]) -> dict[str, Any]:
         "share_within_25km": _share(tally["within"], events),
         "share_of_placed_within_25km": _share(tally["within"], tally["placed"]),
         "notes_naming_acled_location": _share(tally["location_named"], events),
-        "by_country": {
-            c: _share(tally[f"within:{c}"], tally[f"events:{c}"]) for c in countries
-        },
+        "by_country": {c: _share(tally[f"within:{c}"], tally[f"events:{c}"]) for c in countries},
     }

@@ -130,11 +130,13 @@ class Match:
     def entry(self) -> Entry:
         return self.alias.entry
 
-    def rank(self, head: int) -> tuple[int, int, int]:
+    def rank(self, head: int) -> tuple[int, int, int, int]:
+        """The phrase's actor: the name at its head, else a person, a group or force, an
+        organisation, a state's name, capital, demonym; then the nearest to the head."""
+        at_head = 0 if self.start <= head < self.end else 1
         kind = KIND_RANK.get(self.entry.kind, 2 if self.entry.kind != "state" else 3)
         how = HOW_RANK[self.alias.how] if self.entry.kind == "state" else 0
-        distance = 0 if self.start <= head < self.end else min(abs(head - self.start), 99)
-        return kind, how, distance
+        return at_head, kind, how, abs(head - self.start)
 
 
 @dataclass
@@ -163,7 +165,8 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
         reading.principal = min(main or reading.matches, key=lambda m: m.rank(phrase.head))
     reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, covered)
     reading.person_noun = head_key in kb.person_nouns or phrase.person_entity
-    reading.proper_name = _proper_name(phrase, covered)
+    titles = {i for i, w in enumerate(phrase.folded) if kb.sector_of((w,))}
+    reading.proper_name = _proper_name(phrase, covered, titles)
     return reading
 
 
@@ -268,12 +271,13 @@ def _head_key(phrase: Phrase, at_head: tuple[int, int, str] | None, kb: Knowledg
     return tuple(words_)
 
 
-def _proper_name(phrase: Phrase, covered: set[int]) -> str | None:
-    """The longest run of proper nouns outside known names ("Alou Boï Diarra")."""
+def _proper_name(phrase: Phrase, covered: set[int], titles: set[int]) -> str | None:
+    """The longest run of proper nouns outside known names, without a leading title
+    ("President Brice Fictus" -> "Brice Fictus"; "Sahel Renewal Front" keeps "Front")."""
     best: tuple[int, int] | None = None
     i, n = 0, len(phrase.folded)
     while i < n:
-        if phrase.proper[i] and i not in covered:
+        if phrase.proper[i] and i not in covered and i not in titles:
             j = i + 1
             while (
                 j < n

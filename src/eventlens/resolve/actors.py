@@ -136,6 +136,8 @@ class ActorResolver:
 
     def resolve(self, span: Span, context: DocumentContext, when: date | None = None) -> Actor:
         """The actor of ``span``; ``when`` is the event's date (default: publication date)."""
+        if not len(span):
+            return Actor(text=span.text, start=span.start_char, end=span.end_char)
         memory = self._memory_for(context.doc, context.document.pub_date)
         when = when or context.document.pub_date
         phrase = Phrase.from_span(span)
@@ -219,8 +221,7 @@ class ActorResolver:
         if possessor and reading.sector and memory:
             return self._possessed(actor, reading, memory, when, possessor)
         if reading.proper_name:
-            actor.name, actor.sector = reading.proper_name, reading.sector
-            return actor, "person" if reading.person_noun else "organisation"
+            return self._unknown_name(actor, reading, memory)
         return self._description(actor, reading, memory, conjunct)
 
     def _named(self, actor: Actor, reading: Reading) -> tuple[Actor, str]:
@@ -236,12 +237,24 @@ class ActorResolver:
         if entry.kind != "state":
             actor.sector = facts.sector or reading.sector
             return actor, entry.kind
-        actor.sector = reading.sector or _state_sector(match.alias.how, reading)
+        actor.sector = reading.sector or _state_sector(match.alias.how)
+        if reading.sector:  # "Malian soldiers" are not the state Q912
+            actor.kb_id = None
         if reading.proper_name:  # "Malian colonel Alou Diarra": an unknown person of Mali
             actor.name, actor.kb_id = reading.proper_name, None
         if reading.sector is None and match.end - match.start == len(phrase.folded):
             return actor, "state"
         return actor, _unnamed_kind(reading)
+
+    def _unknown_name(
+        self, actor: Actor, reading: Reading, memory: DocumentMemory | None
+    ) -> tuple[Actor, str]:
+        """An unknown proper name keeps its text; with a title ("President Obiang") it is a
+        person of the document's main country."""
+        if reading.person_noun and reading.sector and memory and memory.focus:
+            self._set_country(actor, memory.focus)
+        actor.name, actor.sector = reading.proper_name, reading.sector
+        return actor, "person" if reading.person_noun else "organisation"
 
     def _pronoun(
         self, actor: Actor, reading: Reading, memory: DocumentMemory, pronoun: tuple
@@ -337,15 +350,9 @@ def _same_person(found: Mention, reading: Reading) -> bool:
     return found.kind == "person" and reading.person_noun and not reading.phrase.plural
 
 
-def _state_sector(how: str, reading: Reading) -> str | None:
-    """A capital stands for the government; 'Malians' are civilians; 'France' has none."""
-    if how == "capital":
-        return "GOV"
-    phrase = reading.phrase
-    head_word = phrase.raw[phrase.head] if phrase.raw else ""
-    if how == "demonym" and reading.principal.start <= phrase.head < reading.principal.end:
-        return "CVL" if head_word.endswith("s") else None
-    return None
+def _state_sector(how: str) -> str | None:
+    """A capital stands for the government; 'France' or 'Malians' have no sector."""
+    return "GOV" if how == "capital" else None
 
 
 def _unnamed_kind(reading: Reading) -> str:

@@ -375,6 +375,9 @@ def build(path: Path | None = None) -> Path:
     _add_world_admin1(builder, cities, covered)
     _add_countries(builder)
     builder.write(path)
+    for stale in path.parent.glob("gazetteer-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)  # built from older data files
     return path
 
 
@@ -419,6 +422,13 @@ class Gazetteer:
             "SELECT p.* FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)
         )
         return tuple(_place(row) for row in rows)
+
+    def lookup_country(self, code: str) -> list[Place]:
+        """The country entry of an ISO alpha-2 code."""
+        rows = self._conn().execute(
+            "SELECT * FROM places WHERE kind = 'country' AND country_code = ?", (code,)
+        )
+        return [_place(row) for row in rows]
 
     def count(self) -> int:
         return self._conn().execute("SELECT count(*) FROM places").fetchone()[0]

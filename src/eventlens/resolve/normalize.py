@@ -198,7 +198,7 @@ def _weekday(expression: Expression, refs: References) -> Found:
 def _unit(expression: Expression, refs: References) -> Found:
     """ "last week", "this month", "earlier this year", "late last year", "over the weekend"."""
     v, pub = expression.values, refs.pub
-    unit, modifier = v["unit"], v["modifier"]
+    unit, modifier = v["unit"], v.get("modifier")
     if pub is None or unit not in ("weekend", *WHOLE_MONTHS, "week"):
         return None
     if unit == "weekend":
@@ -212,7 +212,7 @@ def _unit(expression: Expression, refs: References) -> Found:
     return _clip(period, modifier, refs), "relative"
 
 
-def _clip(period: Period, modifier: str, refs: References) -> Period:
+def _clip(period: Period, modifier: str | None, refs: References) -> Period:
     """The part of the current period before ("earlier this") or after publication."""
     pub = refs.pub
     assert pub is not None
@@ -227,15 +227,15 @@ def _clip(period: Period, modifier: str, refs: References) -> Period:
     return period
 
 
-def _weekend(pub: date, modifier: str) -> Period:
+def _weekend(pub: date, modifier: str | None) -> Period:
+    """ "last weekend": the one before; "over the weekend": the latest, maybe still going on."""
     current = periods.enclosing(pub, "weekend")
     on_weekend = pub.weekday() >= 5
-    if modifier == "last":
-        period = current if on_weekend else current.shifted(-7)
-        return Period(period.start, min(period.end, pub))
-    if modifier == "next" and on_weekend:
-        return current.shifted(7)
-    return current
+    if modifier is None and on_weekend:
+        return Period(current.start, pub)
+    if modifier in (None, "last"):
+        return current.shifted(-7)
+    return current.shifted(7) if modifier == "next" and on_weekend else current
 
 
 def _ago(expression: Expression, refs: References) -> Found:
@@ -292,10 +292,10 @@ def _narrative(expression: Expression, refs: References) -> Found:
 def _past_range(expression: Expression, refs: References) -> Found:
     """ "the past two weeks", "over the last decade", "in recent days"."""
     v, pub = expression.values, refs.pub
-    if pub is None or (v["unit"] in ("minute", "hour", "day") and "number" not in v):
+    if pub is None or (v["unit"] in ("minute", "hour", "day") and not _counted(v)):
         return None
     if v["unit"] == "weekend":
-        return _weekend(pub, "last"), "relative"
+        return _weekend(pub, None), "relative"
     return Period(periods.shift(pub, -_count(v)[1], v["unit"]), pub), "relative"
 
 
@@ -306,6 +306,11 @@ def _future_range(expression: Expression, refs: References) -> Found:
         return None
     end = periods.shift(pub, _count(v)[1], v["unit"])
     return Period(pub + timedelta(1), max(end, pub + timedelta(1))), "relative"
+
+
+def _counted(v: Mapping[str, Any]) -> bool:
+    """Whether the unit has a count or is plural ("the past two days", "recent days")."""
+    return "number" in v or bool(v.get("plural"))
 
 
 def _count(v: Mapping[str, Any]) -> tuple[int, int]:

@@ -1,16 +1,20 @@
-"""Place an event: the place phrase attached to its trigger, else its sentence's, else the document's.
+"""Place an event: the place phrase of its trigger, else its sentence's, else the document's.
 
 Per document, every place name is found once (named entities, plus proper-noun runs in a
 locative slot such as "the village of Boni"), looked up in the gazetteer, and given a role from
 the dependency parse: *locative* ("in/near/outside X", "the village of X", "X region"),
-*object* ("captured Gao"), or one that never places an event: *subject* ("Paris said"),
-*modifier* ("Mali troops", "Mali's army"), *origin* ("a driver from Abidjan"), *agent*
-("by Moscow"), *context* (the admin names in an "X (admin2, admin1)" note).
+*object* ("captured Gao"), *nominal* ("in the Manbij campaign"), *reference* ("30 km north of
+Djibo", taken last), or one that never places an event: *subject* ("Paris said"), *modifier*
+("Mali troops", "Mali's army"), *origin* ("a driver from Abidjan"), *agent* ("by Moscow"),
+*context* (the admin names in an "X (admin2, admin1)" note).
 
-An event takes the locative/object place nearest to its trigger in the parse, preferring those
-inside the trigger's own clause; else the document's dominant place. Same-named places are told
-apart by a level word ("Mopti region"), the "(admin2, admin1)" parenthesis, the document's
-country focus (countries named, places found, actors' countries) and population.
+An event takes the linkable place nearest to its trigger in the parse, preferring those inside
+the trigger's own clause; else the document's dominant place. Same-named places are told apart
+by a level word ("Mopti region"), the "(admin2, admin1)" parenthesis, the document's country
+focus (countries and large places named, actors' countries) and population. A village the
+gazetteer lacks ("the village of X", "X (admin2, admin1)") keeps its name and takes the
+position of its admin unit, a nearby known place, or the focus country, at admin2 precision or
+coarser.
 """
 
 from __future__ import annotations
@@ -36,7 +40,11 @@ CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "csubj", "conj")
 CHAIN_DEPS = ("flat", "appos", "conj", "nmod", "nummod")
 KIND_PRIOR = {"country": 2.5, "place": 0.0, "admin2": -0.5, "admin1": -1.0}
 KIND_ORDER = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
-PRIMARY_NAME_BONUS = 1.0
+PRIMARY_NAME_BONUS = 2.0
+# In a document about some countries, a small place elsewhere is more likely a namesake of an
+# unknown local village than the place meant ("the village of Lossa" in a Burkina report).
+FOREIGN_MIN_POPULATION = 100_000
+SEPARATORS = frozenset("(),;/")
 _PARENTHESIS = re.compile(r"\s*\(([^()]{2,80})\)")
 
 
@@ -99,7 +107,8 @@ class Mention:
     def choose(self, focus: Counter[str]) -> Place | None:
         """The candidate that best fits the hints, the document focus and population."""
         total = sum(focus.values()) or 1
-        return max(self.places, key=lambda p: self._score(p, focus, total), default=None)
+        places = [p for p in self.places if _plausible(p, focus)]
+        return max(places, key=lambda p: self._score(p, focus, total), default=None)
 
     def _score(self, place: Place, focus: Counter[str], total: int) -> float:
         score = KIND_PRIOR[place.kind] + math.log10(place.population + 10) / 2
@@ -140,7 +149,7 @@ class DocumentPlaces:
 
     def dominant(self, focus: Counter[str]) -> Mention | None:
         """The place the document names most often as a locative or object, first on ties."""
-        linkable = [m for m in self.mentions if m.role in LINKABLE and m.places]
+        linkable = [m for m in self.mentions if m.role in LINKABLE and m.choose(focus)]
         if not linkable:
             return None
         counts = Counter(_id(m.choose(focus)) for m in linkable)
@@ -179,18 +188,22 @@ class PlaceResolver:
         self, mention: Mention, sentence: list[Mention], places: DocumentPlaces, focus: Counter
     ) -> Place | None:
         """Where an unknown village lies: its "(admin2, admin1)", a known place of its
-        sentence nearest in the parse, or the document's dominant place."""
+        sentence nearest in the parse, the document's dominant place, or its focus country."""
         for name in mention.admin_names:
             found = Mention(mention.span, tuple(self.gazetteer.lookup(name)), "context", "", 0)
-            if found.places:
-                return found.choose(focus)
+            place = found.choose(focus)
+            if place:
+                return place
         doc = mention.span.doc
-        known = [m for m in sentence if m.places]
+        known = [m for m in sentence if m.choose(focus)]
         if known:
             near = min(known, key=lambda m: _tree_distance(doc[mention.anchor], doc[m.anchor]))
             return near.choose(focus)
         dominant = places.dominant(focus)
-        return dominant.choose(focus) if dominant else None
+        if dominant:
+            return dominant.choose(focus)
+        country = focus.most_common(1)[0][0] if focus else None
+        return next((p for p in self.gazetteer.lookup_country(country)), None) if country else None
 
     def document_places(self, doc: Doc) -> DocumentPlaces:
         """The mentions of ``doc`` (computed once per document)."""
@@ -211,10 +224,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> DocumentPlaces:
         found.mentions.extend(_sentence_mentions(sentence, gazetteer, cues))
     _apply_parentheses(doc, found.mentions)
     for mention in found.mentions:
-        best = mention.choose(Counter())
-        if best and best.country_code:
-            found.votes[best.country_code] += 2 if best.kind == "country" else 1
+        countries = {p.country_code for p in mention.places}
+        if len(countries) == 1 and None not in countries and all(map(_votes, mention.places)):
+            kinds = {p.kind for p in mention.places}
+            found.votes[countries.pop()] += 2 if "country" in kinds else 1
     return found
+
+
+def _votes(place: Place) -> bool:
+    """Whether naming this place tells what country a document is about: a country, an
+    admin unit or a large city do; a small place may be the namesake of an unknown village."""
+    return place.kind != "place" or place.population >= FOREIGN_MIN_POPULATION
 
 
 def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list[Mention]:
@@ -224,11 +244,12 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
         if span is None or not span.text[0].isupper() or _is_feature(span, cues):
             continue
         role, anchor = _role(span, cues)
-        if label not in PLACE_LABELS and not _takes_place(span, label, role, cues):
-            continue
         levels |= _level_words_around(span, cues)
+        if label not in PLACE_LABELS and not _takes_place(label, role, anchor, levels, cues):
+            continue
         places = _candidates(span, role, levels, gazetteer)
-        if places or (role in LINKABLE and levels & UNKNOWN_LEVELS):
+        named_unit = levels & UNKNOWN_LEVELS or _PARENTHESIS.match(span.doc.text, span.end_char)
+        if places or (role in LINKABLE and named_unit):
             mentions.append(Mention(span, places, role, label, anchor.i, levels))
     return mentions
 
@@ -246,8 +267,13 @@ def _candidates(
 
 
 def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
-    """Named entities, then runs of proper nouns that no entity covers."""
-    spans = [(e, e.label_) for e in sentence.ents if e.label_ not in cues.skip_labels]
+    """Named entities (split at brackets and commas), then uncovered runs of proper nouns."""
+    spans = [
+        (part, e.label_)
+        for e in sentence.ents
+        if e.label_ not in cues.skip_labels
+        for part in _split_at_separators(e)
+    ]
     covered = {t.i for e in sentence.ents for t in e}
     start = None
     for token in sentence:
@@ -260,6 +286,17 @@ def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
     if start is not None:
         spans.append((sentence.doc[start : sentence.end], "PROPN"))
     return spans
+
+
+def _split_at_separators(span: Span) -> list[Span]:
+    """'Boni (Douentza, Mopti' -> Boni, Douentza, Mopti: the tagger runs names together."""
+    parts, start = [], span.start
+    for token in span:
+        if token.text in SEPARATORS:
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [part for part in parts if len(part)]
 
 
 def _trim(span: Span, cues: Cues) -> tuple[Span | None, frozenset[str]]:
@@ -341,12 +378,14 @@ def _slot_role(token: Token, span: Span, cues: Cues) -> str:
     return "other"
 
 
-def _takes_place(span: Span, label: str, role: str, cues: Cues) -> bool:
+def _takes_place(label: str, role: str, anchor: Token, levels: frozenset[str], cues: Cues) -> bool:
     """Whether a name the tagger did not call a place sits where a place goes."""
-    if role == "locative" or (role == "nominal" and label != "NORP"):
+    if label == "NORP" and not levels:
+        return False  # "Malian", "French": a people, unless "Soum province"
+    if role in ("locative", "reference", "nominal"):
         return True
-    verb = span.root.head
-    return role == "object" and span.root.dep_ == "dobj" and verb.lemma_.lower() in cues.object_verbs
+    verb = anchor.head
+    return role == "object" and anchor.dep_ == "dobj" and verb.lemma_.lower() in cues.object_verbs
 
 
 def _prepositional_role(prep: Token, cues: Cues) -> str:
@@ -402,6 +441,16 @@ def _tree_distance(a: Token, b: Token) -> int:
         if t.i in up_a:
             return n + up_a[t.i]
     return len(up_a) + n + 1
+
+
+def _plausible(place: Place, focus: Counter[str]) -> bool:
+    """A place in a focus country, a country, or a large place; anything without a focus."""
+    return (
+        not focus
+        or place.country_code in focus
+        or place.kind == "country"
+        or place.population >= FOREIGN_MIN_POPULATION
+    )
 
 
 def _id(place: Place | None) -> int:

@@ -26,6 +26,9 @@ class TimeResolver:
     def __init__(self, month_first: bool = False) -> None:
         self.month_first = month_first  # US sources: 03/04/2022 is 4 March
         self._said: tuple[DateInfo, int] | None = None  # last date given, and where it was said
+        # the sentence being dated and the narrative date before it: "a week later" counts
+        # from the event before the sentence, whichever events of the sentence were dated first
+        self._sentence: tuple[DocumentContext, int, DateInfo | None] | None = None
 
     def resolve(self, sentence: Span, trigger: Token, context: DocumentContext) -> DateInfo:
         """The event's date; ``basis`` says where it came from."""
@@ -33,7 +36,7 @@ class TimeResolver:
         tense = _tense(trigger, context.document.lang)
         refs = References(
             pub=context.document.pub_date,
-            anchor=_period(anchor),
+            anchor=_period(self._anchor_before(sentence, context)),
             month_first=self.month_first,
             prefer_future=tense == "future",
         )
@@ -45,9 +48,17 @@ class TimeResolver:
         if anchor is not None and tense in ("past", None) and self._near(anchor, sentence):
             narrative = DateInfo(anchor.date, anchor.start, anchor.end, anchor.precision,
                                  basis="narrative", future=anchor.future)  # fmt: skip
-            self._said = (narrative, self._said[1] if self._said else sentence.start_char)
+            said_at = self._said[1] if self._said and self._said[0] is anchor else None
+            self._said = (narrative, sentence.start_char if said_at is None else said_at)
             return narrative
         return _publication(context)
+
+    def _anchor_before(self, sentence: Span, context: DocumentContext) -> DateInfo | None:
+        """The narrative date in force before this sentence's events were dated."""
+        seen = self._sentence
+        if seen is None or seen[0] is not context or seen[1] != sentence.start_char:
+            self._sentence = seen = (context, sentence.start_char, context.last_date)
+        return seen[2]
 
     def _ranked(self, sentence: Span, trigger: Token, lang: str) -> list[Expression]:
         """The sentence's date expressions that can date this trigger, best first."""

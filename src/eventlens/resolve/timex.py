@@ -51,6 +51,8 @@ NUMBER_CLASSES = {
     "qnum": r"[1-4]",
 }
 PATTERN_SECTIONS = ("to",)  # regex snippets a language defines, inserted as they are
+LIST_CLASSES = {"time_of_day": "times_of_day"}  # word lists inserted as (?:a|b|c)
+KEYWORD_SECTIONS = ("months", "weekdays", "units", "named_days", "seasons")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 DIGITS = re.compile(r"\d+")
 
@@ -95,9 +97,15 @@ class Grammar:
         opening = _alternation(self._list("open_start"))
         self.open_start = re.compile(rf"\b(?:{opening})\s+$", re.I) if opening else None
         self.rules = [self._rule(index, entry) for index, entry in enumerate(raw["rules"])]
+        # every rule has a digit or one of these words: texts without any have no date
+        names = [*KEYWORD_SECTIONS, *LIST_CLASSES.values()]
+        words = [word for name in names for word in self._words_of(name)]
+        self.keywords = re.compile(rf"\d|\b(?:{_alternation(words)})", re.I)
 
     def find(self, text: str) -> tuple[Expression, ...]:
         """The date expressions of ``text``, longest first where they overlap, in text order."""
+        if not self.keywords.search(text):
+            return ()
         candidates = [
             (match, rule)
             for rule in self.rules
@@ -162,13 +170,15 @@ class Grammar:
             cls, name = found.group(1), found.group(2) or found.group(1)
             if cls in PATTERN_SECTIONS:
                 return f"(?:{self.raw[cls]})"
+            if cls in LIST_CLASSES:
+                return f"(?:{_alternation(self._list(LIST_CLASSES[cls]))})"
             if cls not in WORD_CLASSES and cls not in NUMBER_CLASSES:
                 return found.group(0)
             classes[name] = cls
             return f"(?P<{name}>{self._class_regex(cls)})"
 
         try:
-            regex = re.compile(rf"(?<![\w'])(?:{PLACEHOLDER.sub(group, pattern)})(?!\w)", re.I)
+            regex = re.compile(rf"(?<![\w'$£€])(?:{PLACEHOLDER.sub(group, pattern)})(?!\w)", re.I)
         except re.error as exc:
             raise TimeLexiconError(f"{where}: bad pattern {entry.get('pattern')!r}: {exc}") from exc
         constants = entry.get("set") or {}
@@ -184,7 +194,8 @@ class Grammar:
             return _alternation([str(words[0]) for words in section.values()])
         words = _alternation(self.words[WORD_CLASSES[cls]])
         if cls in ("month", "weekday") and self.raw.get("abbreviation_dot"):
-            return rf"(?:{words})\.?"
+            short = _alternation([str(word) for names in section.values() for word in names[1:]])
+            return rf"(?:{short})\.|{words}" if short else words
         if cls == "number":
             return rf"\d{{1,3}}|{words}"
         return words
@@ -207,6 +218,15 @@ class Grammar:
             table.update({_normal(str(word)): value for word in words})
         return table
 
+    def _words_of(self, section: str) -> list[str]:
+        """All the words of a section, whatever its layout."""
+        raw = self.raw.get(section) or []
+        if isinstance(raw, dict) and section in WORD_SECTIONS:
+            return [str(word) for word in raw]
+        if isinstance(raw, dict):
+            return [str(word) for words in raw.values() for word in words]
+        return self._list(section)
+
     def _list(self, section: str) -> list[str]:
         raw = self.raw.get(section, [])
         if not isinstance(raw, list):
@@ -218,7 +238,7 @@ class Grammar:
 def grammar(lang: str = "en") -> Grammar:
     """The compiled grammar of ``lang`` (English where the language has no time lexicon)."""
     if not data_path("lexicons", lang, "time.yaml").is_file():
-        lang = "en"
+        return grammar("en")
     raw = load_yaml("lexicons", lang, "time.yaml")
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise TimeLexiconError(f"{data_path('lexicons', lang, 'time.yaml')}: needs rules")

@@ -77,11 +77,8 @@ def events(
 def event(con: Con, event_id: str) -> dict[str, Any]:
     """One event with its source sentences, their documents, and its reviews."""
     record = found(data.get_event(con, event_id), "event")
-    return {
-        "event": record,
-        "sources": data.event_sources(con, record),
-        "reviews": reviews.event_reviews(con, event_id),
-    }
+    sources = record.pop("sources")
+    return {"event": record, "sources": sources, "reviews": reviews.event_reviews(con, event_id)}
 
 
 @router.get("/timeline", response_model=list[models.TimelineBucket])
@@ -120,8 +117,7 @@ def actor(con: Con, actor_id: str) -> dict[str, Any]:
 @router.get("/documents/{doc_id:path}", response_model=models.DocumentOut, responses=NOT_FOUND)
 def document(con: Con, doc_id: str) -> dict[str, Any]:
     """A stored article with all its events."""
-    meta = found(data.get_document(con, doc_id), "document")
-    return {**meta, "events": data.document_events(con, doc_id)}
+    return found(data.get_document(con, doc_id), "document")
 
 
 @router.post(
@@ -162,6 +158,7 @@ def to_document(body: models.DocumentIn) -> Document:
 def review(request: Request, con: Con, event_id: str, body: models.ReviewIn) -> dict[str, Any]:
     """Record an analyst's verdict on an event; the machine's record stays as it was."""
     record = found(data.get_event(con, event_id), "event")
+    record.pop("sources")
     event_type = body.event_type or record["event_type"]
     if body.mode and body.mode not in models.plover_types().get(event_type, []):
         raise HTTPException(422, f"mode {body.mode!r} is not a mode of {event_type}")

@@ -1,8 +1,9 @@
-"""Read queries behind the API and the pages: parameterised SQL over the store's stable contract.
+"""Read queries behind the API and the pages: a thin layer over ``eventlens.store.queries``.
 
-Only the ``documents`` and ``events`` tables (with ``record`` = ``Event.to_dict()``) are assumed.
-User input always travels as a bound parameter; the only SQL assembled in Python comes from the
-constants and whitelists below.
+The store's queries do the filtering, paging, event sources, documents, timelines and
+places; this module adds what only the dashboard needs (actor keys for links, dyads and actor
+profiles keyed by them) and adapts shapes to the API models. User input always travels as a
+bound parameter; the only SQL written here comes from the constants below.
 """
 
 from __future__ import annotations
@@ -12,34 +13,25 @@ from datetime import date
 from typing import Any, Literal
 
 import duckdb
-import pycountry
 from pydantic import BaseModel, Field
 
 from eventlens.render import actor_label
+from eventlens.store import queries
+from eventlens.store.queries import QUAD_NAMES  # noqa: F401 (the pages use it)
 
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
 Interval = Literal["day", "week", "month", "year"]
 Order = Literal[
-    "date",
-    "-date",
-    "confidence",
-    "-confidence",
-    "type",
-    "-type",
-    "intensity",
-    "-intensity",
-    "mentions",
-    "-mentions",
+    "date", "-date", "confidence", "-confidence", "intensity", "-intensity", "mentions", "-mentions"
 ]
 
-ACTOR_STRUCT = (
-    '[{"text": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "sector": "VARCHAR", '
-    '"kb_id": "VARCHAR", "country": "VARCHAR"}]'
-)
 # An actor's key: its Wikidata id, else CODE-SECTOR, else its lower-cased name (see actor_key).
 ACTOR_KEY = (
     "lambda x: coalesce(x.kb_id, x.code || coalesce('-' || x.sector, ''), "
     "lower(coalesce(x.name, x.text)))"
+)
+ACTOR_KEYS = (
+    f"list_concat(list_transform(actors, {ACTOR_KEY}), list_transform(recipients, {ACTOR_KEY}))"
 )
 
 
@@ -48,115 +40,44 @@ def key_of(expr: str) -> str:
     return f"list_transform([{expr}], {ACTOR_KEY})[1]"
 
 
-ACTORS = f"from_json(record->'$.actor', '{ACTOR_STRUCT}')"
-RECIPIENTS = f"from_json(record->'$.recipient', '{ACTOR_STRUCT}')"
-ACTOR_KEYS = (
-    f"list_concat(list_transform({ACTORS}, {ACTOR_KEY}), list_transform({RECIPIENTS}, {ACTOR_KEY}))"
-)
-ACTOR_WORDS = (
-    "lower(array_to_string(flatten(["
-    + ", ".join(
-        f"json_extract_string(record, '$.{side}[*].{field}')"
-        for side in ("actor", "recipient")
-        for field in ("text", "name", "code")
-    )
-    + "]), ' | '))"
-)
-ACTOR_CODES = (
-    "flatten(["
-    + ", ".join(
-        f"json_extract_string(record, '$.{side}[*].{field}')"
-        for side in ("actor", "recipient")
-        for field in ("code", "country")
-    )
-    + "])"
-)
-PLACE_WORDS = (
-    "lower(concat_ws(' | ', record->>'$.location.name', record->>'$.location.text', "
-    "record->>'$.location.admin1', record->>'$.location.admin2'))"
-)
-MENTIONS = "coalesce(TRY_CAST(record->>'$.mentions' AS INTEGER), 1)"
-ORDER_COLUMNS = {
-    "date": "date",
-    "confidence": "confidence",
-    "type": "event_type",
-    "intensity": "intensity",
-    "mentions": MENTIONS,
-}
-QUAD_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
-
 class EventFilters(BaseModel):
-    """The event filters shared by the CLI, the API and the event table."""
+    """The event filters of the API and the event table (those of ``eventlens events``)."""
 
     country: str | None = Field(
         None, max_length=64, description="country of the place or of an actor (ML, MLI or Mali)"
     )
-    actor: str | None = Field(
-        None, max_length=200, description="words in an actor's text/name/code"
-    )
+    actor: str | None = Field(None, max_length=200, description="words of an actor's name or code")
     actor_id: str | None = Field(None, max_length=200, description="exact actor key (actor pages)")
     type: str | None = Field(None, max_length=40, description="PLOVER event type, e.g. ASSAULT")
     mode: str | None = Field(None, max_length=40, description="PLOVER mode, e.g. withdraw")
     since: date | None = Field(None, description="first event date (inclusive)")
     until: date | None = Field(None, description="last event date (inclusive)")
-    place: str | None = Field(None, max_length=200, description="words in the place name")
-    modality: Modality | None = None
+    place: str | None = Field(None, max_length=200, description="words of the place name")
+    modality: Modality | None = Field(None, description="default: every modality")
     min_confidence: float | None = Field(None, ge=0, le=1)
     q: str | None = Field(None, max_length=200, description="words in the source sentence")
 
+    def store_filter(self) -> queries.EventFilter:
+        """The same conditions as the store's filter (without ``actor_id``)."""
+        return queries.EventFilter(
+            country=self.country,
+            actor=self.actor,
+            event_type=self.type,
+            mode=self.mode,
+            since=self.since,
+            until=self.until,
+            place=self.place,
+            modality=self.modality or "all",
+            min_confidence=self.min_confidence,
+            text=self.q,
+        )
+
     def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-
-        def add(clause: str, *values: Any) -> None:
-            clauses.append(clause)
-            params.extend(values)
-
-        if self.country:
-            codes = country_codes(self.country)
-            add(
-                f"(list_contains(?::VARCHAR[], upper(record->>'$.location.country_code')) "
-                f"OR list_has_any({ACTOR_CODES}, ?::VARCHAR[]))",
-                codes,
-                codes,
-            )
-        if self.actor:
-            add(f"contains({ACTOR_WORDS}, lower(?))", self.actor)
+        """The SQL condition (no WHERE keyword) and its parameters."""
+        where, params = self.store_filter().where()
         if self.actor_id:
-            add(f"list_contains({ACTOR_KEYS}, ?)", self.actor_id)
-        if self.type:
-            add("event_type = upper(?)", self.type)
-        if self.mode:
-            add("mode = lower(?)", self.mode)
-        if self.since:
-            add("date >= ?", self.since)
-        if self.until:
-            add("date <= ?", self.until)
-        if self.place:
-            add(f"contains({PLACE_WORDS}, lower(?))", self.place)
-        if self.modality:
-            add("modality = ?", self.modality)
-        if self.min_confidence is not None:
-            add("confidence >= ?", self.min_confidence)
-        if self.q:
-            add("contains(lower(record->>'$.sentence'), lower(?))", self.q)
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def country_codes(value: str) -> list[str]:
-    """Alpha-2 and alpha-3 codes of a country given by code or name ("Mali" → ML, MLI)."""
-    try:
-        country = pycountry.countries.lookup(value.strip())
-    except LookupError:
-        return [value.strip().upper()]
-    return [country.alpha_2, country.alpha_3]
+            return f"{where} AND list_contains({ACTOR_KEYS}, ?)", [*params, self.actor_id]
+        return where, params
 
 
 def actor_key(actor: dict[str, Any]) -> str:
@@ -168,6 +89,11 @@ def actor_key(actor: dict[str, Any]) -> str:
     return (actor.get("name") or actor["text"]).lower()
 
 
+def actor_ref(actor: dict[str, Any]) -> dict[str, str]:
+    """An actor's key and display label."""
+    return {"id": actor_key(actor), "label": actor_label([actor])}
+
+
 def list_events(
     con: duckdb.DuckDBPyConnection,
     filters: EventFilters,
@@ -176,46 +102,42 @@ def list_events(
     order: Order = "-date",
 ) -> tuple[int, list[dict[str, Any]]]:
     """The total number of matching events and one page of their records."""
+    if not filters.actor_id:
+        store_filter = filters.store_filter()
+        total = queries.count_events(con, store_filter)
+        return total, queries.query_events(con, store_filter, limit, offset, order)
     where, params = filters.where()
-    (total,) = con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()
-    column = ORDER_COLUMNS[order.lstrip("-")]
-    direction = "DESC" if order.startswith("-") else "ASC"
+    (total,) = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
     rows = con.execute(
-        f"SELECT record FROM events {where} "
-        f"ORDER BY {column} {direction} NULLS LAST, id LIMIT ? OFFSET ?",
+        f"SELECT record FROM events WHERE {where} ORDER BY {queries.ORDERS[order]} "
+        "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return total, [json.loads(record) for (record,) in rows]
 
 
 def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    """One event record, or None."""
-    row = con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
-    return json.loads(row[0]) if row else None
+    """One event record with ``sources``: each merged mention's sentence and document."""
+    record = queries.get_event(con, event_id)
+    if record is None:
+        return None
+    record["sources"] = [
+        {
+            "sentence": s["sentence"],
+            "span": s["span"],
+            "document": {
+                "id": s["doc_id"],
+                **{k: s[k] for k in ("title", "url", "source", "pub_date")},
+            },
+        }
+        for s in record["sources"]
+    ]
+    return record
 
 
-def event_sources(con: duckdb.DuckDBPyConnection, record: dict[str, Any]) -> list[dict[str, Any]]:
-    """The sentences the event was read from, each with its document's metadata."""
-    document = get_document(con, record["doc_id"], with_text=False) or {"id": record["doc_id"]}
-    return [{"sentence": record["sentence"], "span": record["span"], "document": document}]
-
-
-def get_document(
-    con: duckdb.DuckDBPyConnection, doc_id: str, with_text: bool = True
-) -> dict[str, Any] | None:
-    """A document's metadata (and text), or None."""
-    columns = ["id", "title", "url", "source", "pub_date", "lang"] + (["text"] if with_text else [])
-    row = con.execute(
-        f"SELECT {', '.join(columns)} FROM documents WHERE id = ?", [doc_id]
-    ).fetchone()
-    return dict(zip(columns, row, strict=True)) if row else None
-
-
-def document_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
-    """All events of a document, in text order."""
-    rows = con.execute("SELECT record FROM events WHERE doc_id = ?", [doc_id]).fetchall()
-    records = [json.loads(record) for (record,) in rows]
-    return sorted(records, key=lambda r: (r["span"][0], (r.get("trigger_span") or [0])[0]))
+def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """A document with its text and the event mentions coded from it (each with event_id)."""
+    return queries.get_document(con, doc_id)
 
 
 def timeline(
@@ -224,32 +146,44 @@ def timeline(
     interval: Interval = "month",
     by: Literal["quad", "type"] = "quad",
 ) -> list[dict[str, Any]]:
-    """Event counts per period, split by quad class or event type."""
+    """Events and mentions per period, split by quad class or event type."""
+    if not filters.actor_id:
+        return queries.timeline(con, filters.store_filter(), interval, by)
     where, params = filters.where()
     key = "CAST(quad_code AS VARCHAR)" if by == "quad" else "event_type"
-    condition = f"{where} AND date IS NOT NULL" if where else "WHERE date IS NOT NULL"
     rows = con.execute(
-        f"SELECT CAST(date_trunc('{interval}', date) AS DATE) AS period, {key} AS key, "
-        f"count(*) FROM events {condition} GROUP BY ALL ORDER BY period, key",
+        f"SELECT CAST(date_trunc('{interval}', date) AS DATE), {key}, count(*), "
+        f"sum(mentions)::BIGINT FROM events WHERE {where} AND date IS NOT NULL "
+        "GROUP BY ALL ORDER BY 1, 2",
         params,
     ).fetchall()
-    return [{"period": period, "key": key or "none", "count": count} for period, key, count in rows]
+    return [
+        {"period": p, "key": _key_name(k, by), "events": n, "mentions": m} for p, k, n, m in rows
+    ]
+
+
+def _key_name(key: str | None, by: str) -> str:
+    if by == "quad":
+        return QUAD_NAMES.get(int(key), key) if key else "none"
+    return key or "none"
 
 
 def dyads(
     con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int = 50
 ) -> list[dict[str, Any]]:
-    """The commonest actor → recipient pairs, with counts and mean intensity."""
+    """The commonest actor → recipient pairs (by actor key), with counts and mean intensity."""
     where, params = filters.where()
     rows = con.execute(
         f"""
-        WITH ev AS (SELECT intensity, {ACTORS} AS a, {RECIPIENTS} AS r FROM events {where}),
-        sides AS (SELECT intensity, unnest(a) AS s, r FROM ev),
-        pairs AS (SELECT intensity, s, unnest(r) AS t FROM sides),
-        keyed AS (SELECT intensity, s, t, {key_of("s")} AS sk, {key_of("t")} AS tk FROM pairs)
-        SELECT sk, tk, any_value(s), any_value(t), count(*), avg(intensity)
-        FROM keyed WHERE sk <> tk
-        GROUP BY sk, tk ORDER BY count(*) DESC, sk, tk LIMIT ?
+        WITH pairs AS (
+            SELECT e.id, e.intensity, e.mentions, a, r, {key_of("a")} AS ak, {key_of("r")} AS rk
+            FROM (SELECT id, intensity, mentions, actors, recipients FROM events WHERE {where}) e,
+                 unnest(e.actors) AS ua(a), unnest(e.recipients) AS ur(r)
+        )
+        SELECT ak, rk, any_value(a), any_value(r), count(DISTINCT id), sum(mentions)::BIGINT,
+               avg(intensity)
+        FROM pairs WHERE ak <> rk
+        GROUP BY ak, rk ORDER BY count(DISTINCT id) DESC, ak, rk LIMIT ?
         """,
         [*params, limit],
     ).fetchall()
@@ -257,41 +191,19 @@ def dyads(
         {
             "source": actor_ref(source),
             "target": actor_ref(target),
-            "count": count,
+            "events": events,
+            "mentions": mentions,
             "mean_intensity": None if mean is None else round(mean, 2),
         }
-        for _, _, source, target, count, mean in rows
+        for _, _, source, target, events, mentions, mean in rows
     ]
-
-
-def actor_ref(actor: dict[str, Any]) -> dict[str, str]:
-    """An actor's key and display label."""
-    return {"id": actor_key(actor), "label": actor_label([actor])}
 
 
 def places(
     con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int = 2000
 ) -> list[dict[str, Any]]:
     """Geocoded places with their event and mention counts (the map's dots)."""
-    where, params = filters.where()
-    rows = con.execute(
-        f"""
-        WITH located AS (
-            SELECT record->>'$.location.name' AS name,
-                   record->>'$.location.country_code' AS country_code,
-                   TRY_CAST(record->>'$.location.lat' AS DOUBLE) AS lat,
-                   TRY_CAST(record->>'$.location.lon' AS DOUBLE) AS lon,
-                   {MENTIONS} AS mentions
-            FROM events {where}
-        )
-        SELECT name, country_code, lat, lon, count(*), sum(mentions) FROM located
-        WHERE lat IS NOT NULL AND lon IS NOT NULL
-        GROUP BY ALL ORDER BY sum(mentions) DESC, name LIMIT ?
-        """,
-        [*params, limit],
-    ).fetchall()
-    keys = ("name", "country_code", "lat", "lon", "events", "mentions")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return queries.places(con, filters.store_filter(), limit)
 
 
 def actor_profile(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | None:
@@ -299,15 +211,14 @@ def actor_profile(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | 
     rows = con.execute(
         f"""
         WITH ev AS (
-            SELECT {ACTORS} AS a, {RECIPIENTS} AS r FROM events
-            WHERE list_contains({ACTOR_KEYS}, ?)
+            SELECT actors AS a, recipients AS r FROM events WHERE list_contains({ACTOR_KEYS}, ?)
         ),
         roles AS (
             SELECT 'actor' AS role, unnest(a) AS me, r AS others FROM ev
             UNION ALL SELECT 'recipient', unnest(r) AS me, a FROM ev
         ),
         mine AS (SELECT * FROM roles WHERE {key_of("me")} = ?),
-        partners AS (SELECT role, me, unnest(others) AS other FROM mine)
+        partners AS (SELECT role, unnest(others) AS other FROM mine)
         SELECT 'self', role, me, count(*) FROM mine GROUP BY ALL
         UNION ALL
         SELECT 'partner', role, other, count(*) FROM partners
@@ -315,9 +226,7 @@ def actor_profile(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | 
         """,
         [key, key, key],
     ).fetchall()
-    if not rows:
-        return None
-    return _profile(key, rows)
+    return _profile(key, rows) if rows else None
 
 
 def _profile(key: str, rows: list[tuple[str, str, dict[str, Any], int]]) -> dict[str, Any]:
@@ -347,18 +256,9 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Headline figures of the store: counts and date range."""
-    events, asserted, first, last = con.execute(
-        "SELECT count(*), count(*) FILTER (modality = 'asserted'), min(date), max(date) FROM events"
-    ).fetchone()
-    (documents,) = con.execute("SELECT count(*) FROM documents").fetchone()
-    return {
-        "events": events,
-        "asserted": asserted,
-        "documents": documents,
-        "first_date": first,
-        "last_date": last,
-    }
+    """Headline figures of the store: events (and how many asserted), documents, dates."""
+    totals = queries.summary(con, queries.EventFilter(modality="all"))
+    return {**totals, "asserted": queries.count_events(con, queries.EventFilter())}
 
 
 def event_types(con: duckdb.DuckDBPyConnection) -> list[str]:

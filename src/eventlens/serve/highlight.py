@@ -46,8 +46,8 @@ def event_marks(record: dict[str, Any], text: str, offset: int = 0) -> list[Mark
         ):
             marks.append(Mark(start - offset, end - offset, label, event_id))
 
-    if record.get("trigger_span"):
-        add(*record["trigger_span"], "trigger", record["id"])
+    if record.get("trigger_span"):  # a mention links to the event it was merged into
+        add(*record["trigger_span"], "trigger", record.get("event_id") or record["id"])
     for role in ("actor", "recipient"):
         for actor in record.get(role) or []:
             add(actor.get("start"), actor.get("end"), role)

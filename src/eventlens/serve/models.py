@@ -102,8 +102,9 @@ class EventPage(BaseModel):
 
 class TimelineBucket(BaseModel):
     period: dt.date
-    key: str = Field(description="quad class (1-4) or event type")
-    count: int
+    key: str = Field(description="quad class name or event type")
+    events: int
+    mentions: int
 
 
 class ActorRef(BaseModel):
@@ -114,17 +115,21 @@ class ActorRef(BaseModel):
 class Dyad(BaseModel):
     source: ActorRef
     target: ActorRef
-    count: int
+    events: int
+    mentions: int
     mean_intensity: float | None
 
 
 class Place(BaseModel):
     name: str | None
     country_code: str | None
+    admin1: str | None
     lat: float
     lon: float
     events: int
     mentions: int
+    first: dt.date | None
+    last: dt.date | None
 
 
 class Partner(ActorRef):
@@ -154,8 +159,8 @@ class DocumentMeta(BaseModel):
 
 
 class DocumentOut(DocumentMeta):
-    text: str
-    events: list[Record]
+    text: str | None
+    events: list[Record] = Field(description="the event mentions read in it, with event_id")
 
 
 class Source(BaseModel):
@@ -176,7 +181,7 @@ class Review(BaseModel):
 
 
 class EventDetail(BaseModel):
-    event: Record
+    event: Record = Field(description="the event record; mentions = sources merged into it")
     sources: list[Source]
     reviews: list[Review]
 
@@ -189,9 +194,10 @@ class CodedDocument(BaseModel):
 class Summary(BaseModel):
     events: int
     asserted: int
+    mentions: int
     documents: int
-    first_date: dt.date | None
-    last_date: dt.date | None
+    first: dt.date | None
+    last: dt.date | None
 
 
 class Problem(BaseModel):

@@ -52,9 +52,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 def error_page(
     request: Request, status: int, message: str, detail: list[dict[str, Any]] | None = None
 ) -> Response:
-    return render(
-        request, "error.html", status, status=status, message=message, detail=detail
-    )
+    return render(request, "error.html", status, status=status, message=message, detail=detail)
 
 
 @router.get("/")
@@ -96,7 +94,7 @@ def event_page(request: Request, con: Con, event_id: str) -> Response:
         "event.html",
         event=record,
         marked=highlight.sentence_segments(record),
-        sources=data.event_sources(con, record),
+        sources=record.pop("sources"),
         reviews=reviews.event_reviews(con, event_id),
         plover=plover_types(),
     )
@@ -107,13 +105,13 @@ def document_page(request: Request, con: Con, doc_id: str) -> Response:
     document = data.get_document(con, doc_id)
     if document is None:
         return error_page(request, 404, "no such document")
-    records = data.document_events(con, doc_id)
+    records = document.pop("events")
     return render(
         request,
         "document.html",
         document=document,
         events=records,
-        marked=highlight.document_segments(document["text"], records),
+        marked=highlight.document_segments(document["text"] or "", records),
     )
 
 

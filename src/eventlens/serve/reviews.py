@@ -8,11 +8,12 @@ review of an event is its current verdict; ``export_reviews`` writes those as a 
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import duckdb
 
@@ -82,24 +83,32 @@ def event_reviews(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[st
 
 
 def latest_reviews(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
-    """The current (latest) review of each reviewed event, with its machine snapshot."""
-    yield from _reviews(
-        con,
-        "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY created_at DESC, id DESC) = 1 "
-        "ORDER BY doc_id, event_id",
-        [],
-        with_machine=True,
-    )
+    """The current (latest) review of each reviewed event, with its machine snapshot and the
+    publication date of its document."""
+    rows = con.execute(
+        f"""SELECT {", ".join(f"r.{c}" for c in COLUMNS)}, d.pub_date
+        FROM reviews r LEFT JOIN documents d ON d.id = r.doc_id
+        QUALIFY row_number() OVER (
+            PARTITION BY r.event_id ORDER BY r.created_at DESC, r.id DESC) = 1
+        ORDER BY r.doc_id, r.event_id"""
+    ).fetchall()
+    for row in rows:
+        yield {**_review(row[:-1]), "pub_date": row[-1]}
 
 
 def _reviews(
-    con: duckdb.DuckDBPyConnection, tail: str, params: list[Any], with_machine: bool = False
+    con: duckdb.DuckDBPyConnection, tail: str, params: list[Any]
 ) -> Iterator[dict[str, Any]]:
     for row in con.execute(f"SELECT {', '.join(COLUMNS)} FROM reviews {tail}", params).fetchall():
-        review = dict(zip(COLUMNS, row, strict=True))
-        review["correction"] = json.loads(review["correction"]) if review["correction"] else None
-        review["machine"] = json.loads(review["machine"])
-        yield review if with_machine else _public(review)
+        yield _public(_review(row))
+
+
+def _review(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A review row as a dict, its JSON columns parsed."""
+    review = dict(zip(COLUMNS, row, strict=True))
+    review["correction"] = json.loads(review["correction"]) if review["correction"] else None
+    review["machine"] = json.loads(review["machine"])
+    return review
 
 
 def _public(review: dict[str, Any]) -> dict[str, Any]:
@@ -108,30 +117,26 @@ def _public(review: dict[str, Any]) -> dict[str, Any]:
 
 
 def gold_record(review: dict[str, Any]) -> dict[str, Any]:
-    """One line of the gold set: the machine's event with the analyst's verdict applied.
+    """One line of the gold set (the ``reviews`` format of ``eventlens eval``).
 
-    The shape follows the PLOVER gold-standard records (``text``, ``event``, ``mode``,
-    ``eventText``, ``source``/``target`` lists of {actorText, code, sector}); ``event`` is null
-    when the analyst judged the event wrong (the sentence does not report it).
+    ``event_type``, ``mode``, ``actor``, ``recipient``, ``date`` and ``location`` are the truth:
+    the machine's values with the analyst's corrections applied. For a ``wrong`` verdict they
+    are the machine's values, i.e. what the sentence does not report. ``machine`` keeps what
+    the coder said.
     """
     machine = review["machine"]
     truth = {key: machine.get(key) for key in CORRECTABLE}
     truth.update(review["correction"] or {})
-    wrong = review["verdict"] == "wrong"
     return {
         "id": f"review-{review['event_id']}",
+        "text": machine["sentence"],
+        "pub_date": _iso(review.get("pub_date")),
+        "verdict": review["verdict"],
+        **{key: truth[key] for key in CORRECTABLE},
+        "trigger": machine["trigger"],
+        "modality": machine["modality"],
         "event_id": review["event_id"],
         "doc_id": review["doc_id"],
-        "text": machine["sentence"],
-        "verdict": review["verdict"],
-        "event": None if wrong else truth["event_type"],
-        "mode": None if wrong else truth["mode"],
-        "eventText": machine["trigger"],
-        "source": [] if wrong else [_gold_actor(a) for a in truth["actor"] or []],
-        "target": [] if wrong else [_gold_actor(a) for a in truth["recipient"] or []],
-        "date": None if wrong else truth["date"],
-        "eventLoc": None if wrong else truth["location"],
-        "modality": machine["modality"],
         "machine": {key: machine.get(key) for key in CORRECTABLE},
         "note": review["note"],
         "reviewer": review["reviewer"],
@@ -139,20 +144,35 @@ def gold_record(review: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _gold_actor(actor: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "actorText": actor.get("text"),
-        "code": actor.get("code"),
-        "sector": actor.get("sector"),
-    }
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def export_reviews(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
-    """Write the current review of every reviewed event as gold JSONL; return the line count."""
-    ensure_reviews_table(con)
-    count = 0
+    """Write the current review of every reviewed event as gold JSONL (``-``: stdout).
+
+    Works on a read-only connection; a store nobody reviewed gives an empty file.
+    Returns the number of lines written.
+    """
+    if str(path) == "-":
+        return write_gold(con, sys.stdout)
     with Path(path).open("w", encoding="utf-8") as out:
-        for review in latest_reviews(con):
-            out.write(json.dumps(gold_record(review), ensure_ascii=False) + "\n")
-            count += 1
+        return write_gold(con, out)
+
+
+def write_gold(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
+    """Write the gold lines to an open text stream; return their number."""
+    if not has_reviews_table(con):
+        return 0
+    count = 0
+    for review in latest_reviews(con):
+        out.write(json.dumps(gold_record(review), ensure_ascii=False) + "\n")
+        count += 1
     return count
+
+
+def has_reviews_table(con: duckdb.DuckDBPyConnection) -> bool:
+    (count,) = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'reviews'"
+    ).fetchone()
+    return count > 0

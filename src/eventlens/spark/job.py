@@ -33,6 +33,12 @@ if TYPE_CHECKING:
     from eventlens.pipeline import Pipeline
 
 PARTITIONS = ["year", "month"]
+SUBMITTED = "PYSPARK_GATEWAY_PORT"  # set when spark-submit started the JVM before Python
+SPARK_CONF = {
+    "spark.sql.sources.partitionOverwriteMode": "dynamic",  # overwrite only months written
+    "spark.sql.execution.arrow.maxRecordsPerBatch": "64",  # documents per Arrow batch
+    "spark.ui.showConsoleProgress": "false",
+}
 INPUT_SCHEMA = "id STRING, text STRING, date STRING, _corrupt STRING"
 SPARK_TYPES = {
     "VARCHAR": "STRING",
@@ -95,19 +101,21 @@ def spark_session(master: str) -> Iterator[SparkSession]:
 
 
 def start_spark(master: str, app: str = "eventlens spark-code") -> SparkSession:
-    """A Spark session whose Python workers run this interpreter (and its virtualenv)."""
+    """A Spark session whose Python workers run this interpreter (and its virtualenv).
+
+    Under ``spark-submit`` (which starts the JVM first) its ``--master`` and ``--conf``
+    win: ``master`` is used only when this process starts Spark itself.
+    """
     from pyspark.sql import SparkSession
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
-    spark = (
-        SparkSession.builder.master(master)
-        .appName(app)
-        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
+    builder = SparkSession.builder.appName(app)
+    if SUBMITTED not in os.environ:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = builder.master(master)
+    for key, value in SPARK_CONF.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -167,10 +175,13 @@ def code_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
 @cache
 def worker_pipeline() -> Pipeline:
-    """The pipeline of this Python worker: loaded once, reused for every batch and task."""
+    """The pipeline of this Python worker: loaded once, reused for every batch and task.
+
+    One process: Spark runs one Python worker per core already.
+    """
     from eventlens.pipeline import Pipeline
 
-    return Pipeline()
+    return Pipeline(n_process=1)
 
 
 def _iso_date(value: Any) -> date | None:

@@ -24,7 +24,13 @@ import pyarrow as pa
 import eventlens
 from eventlens import CODER_VERSION
 from eventlens.record import Document, Event
-from eventlens.store.dedup import DedupConfig, cluster, mention_from_row, mention_sql_columns
+from eventlens.store.dedup import (
+    DedupConfig,
+    Mention,
+    cluster,
+    mention_from_row,
+    mention_sql_columns,
+)
 from eventlens.store.entities import link_entities
 from eventlens.store.migrations import migrate
 from eventlens.store.schema import COLUMN_NAMES, flatten_sql
@@ -129,12 +135,13 @@ class EventStore:
         if batch:
             self.save_batch(batch)
 
-    def import_records(self, source_sql: str) -> int:
+    def import_records(self, source_sql: str, dedup: bool = True) -> int:
         """Bulk-load event records without Python objects; returns the mentions loaded.
 
         ``source_sql`` is a relation with ``record`` (JSON text of ``Event.to_dict()``) and
         ``coder_version`` columns, e.g. ``read_json(...)``. Documents they name are created
-        (without text) when absent; events of those documents are replaced.
+        (without text) when absent; events of those documents are replaced. With
+        ``dedup=False`` the new mentions wait for :meth:`dedup` (or the next opening).
         """
 
         def load() -> int:
@@ -154,7 +161,8 @@ class EventStore:
             count = self.con.execute("SELECT count(*) FROM staged").fetchone()[0]
             link_entities(self.con, "SELECT id FROM staged")
             self.con.execute("DROP TABLE staged")
-            self.refresh_events()
+            if dedup:
+                self.refresh_events()
             return count
 
         return self._in_transaction(load)
@@ -175,15 +183,35 @@ class EventStore:
     def refresh_events(self) -> int:
         """Cluster new mentions with the events near them (call inside a transaction).
 
-        Returns the number of events (re)built. Works one event type at a time, so memory
-        stays bounded by the largest type.
+        Returns the number of events (re)built. Clusters one event type at a time, so
+        memory stays bounded by the largest type, then writes all clusters at once.
         """
         types = self.con.execute(
             "SELECT DISTINCT event_type FROM mentions WHERE event_id IS NULL ORDER BY 1"
         ).fetchall()
-        return sum(self._refresh_type(event_type) for (event_type,) in types)
+        former: set[str] = set()
+        assigned: dict[str, list] = {"mention_id": [], "event_id": [], "n": [], "articles": []}
+        for (event_type,) in types:
+            mentions = self._mentions_near_pending(event_type)
+            former.update(m.event_id for m in mentions if m.event_id)
+            for group in cluster(mentions, self.dedup_config):
+                articles = len({m.doc_id for m in group})
+                for mention in group:
+                    assigned["mention_id"].append(mention.id)
+                    assigned["event_id"].append(group[0].id)
+                    assigned["n"].append(len(group))
+                    assigned["articles"].append(articles)
+        self.con.register("former_events", pa.table({"id": sorted(former)}))
+        self.con.register("assigned", pa.table(assigned))
+        try:
+            self._write_clusters()
+        finally:
+            self.con.unregister("former_events")
+            self.con.unregister("assigned")
+        return len(set(assigned["event_id"]))
 
-    def _refresh_type(self, event_type: str) -> int:
+    def _mentions_near_pending(self, event_type: str) -> list[Mention]:
+        """Pending mentions of a type, with every mention of the events near them in time."""
         slack = 2 * self.dedup_config.max_window
         rows = self.con.execute(
             f"""WITH pending AS (
@@ -197,25 +225,7 @@ class EventStore:
             AND (event_id IS NULL OR event_id IN (SELECT event_id FROM touched))""",
             {"type": event_type},
         ).fetchall()
-        mentions = [mention_from_row(row, self.dedup_config) for row in rows]
-        clusters = cluster(mentions, self.dedup_config)
-        former = pa.table({"id": sorted({m.event_id for m in mentions if m.event_id})})
-        assigned = pa.table(
-            {
-                "mention_id": [m.id for c in clusters for m in c],
-                "event_id": [c[0].id for c in clusters for _ in c],
-                "n": [len(c) for c in clusters for _ in c],
-                "articles": [len({m.doc_id for m in c}) for c in clusters for _ in c],
-            }
-        )
-        self.con.register("former_events", former)
-        self.con.register("assigned", assigned)
-        try:
-            self._write_clusters()
-        finally:
-            self.con.unregister("former_events")
-            self.con.unregister("assigned")
-        return len(clusters)
+        return [mention_from_row(row, self.dedup_config) for row in rows]
 
     def _write_clusters(self) -> None:
         self.con.execute("DELETE FROM events WHERE id IN (SELECT id FROM former_events)")

@@ -80,6 +80,10 @@ class DedupConfig:
     def max_window(self) -> int:
         return max(self.window_days.values())
 
+    @property
+    def total_weight(self) -> float:
+        return sum(self.weights.values())
+
 
 _WEIGHTS = ("actor", "recipient", "date", "place")
 
@@ -157,6 +161,11 @@ def parse_side(key: str) -> tuple[Party, ...]:
     return tuple(_party(*part.split(FIELD_SEP)) for part in key.split(ACTOR_SEP))
 
 
+@lru_cache(maxsize=65536)
+def _side_keys(key: str) -> frozenset[str]:
+    return frozenset(k for party in parse_side(key) for k in party.keys)
+
+
 def _party(code: str, country: str, sector: str, name: str, _text: str, kb_id: str) -> Party:
     nation = actor_country({"code": code or None, "country": country or None})
     words = _words(name)  # the text as written ("their convoy") identifies nobody
@@ -207,7 +216,10 @@ def mention_from_row(row: Sequence[Any], config: DedupConfig) -> Mention:
         ),
         event_id=event_id,
     )
-    mention.keys = _keys(mention)
+    keys = _side_keys(actor_key or "") | _side_keys(recipient_key or "")
+    if mention.place:
+        keys |= {f"p:{mention.place.country or mention.place.name}"}
+    mention.keys = tuple(keys)
     return mention
 
 
@@ -274,13 +286,6 @@ def mention_from_record(record: dict[str, Any], config: DedupConfig) -> Mention:
 
 def _day(value: str | date | None) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _keys(mention: Mention) -> tuple[str, ...]:
-    keys = {k for p in mention.actors + mention.recipients for k in p.keys}
-    if mention.place:
-        keys.add(f"p:{mention.place.country or mention.place.name}")
-    return tuple(sorted(keys))
 
 
 # --- comparing two mentions ------------------------------------------------------------------
@@ -360,22 +365,20 @@ def score(a: Mention, b: Mention, config: DedupConfig) -> float | None:
         return None
     if a.mode and b.mode and a.mode != b.mode:
         return None
+    when = date_match(a, b)
+    where = None if when is None else place_match(a.place, b.place, config)
+    if where is None:
+        return None
     if a.event_type in config.symmetric_types:
-        both = side_match(a.actors + a.recipients, b.actors + b.recipients, config)
-        actor = recipient = both
+        actor = recipient = side_match(a.actors + a.recipients, b.actors + b.recipients, config)
     else:
         actor = side_match(a.actors, b.actors, config)
-        recipient = side_match(a.recipients, b.recipients, config)
-    parts = {
-        "actor": actor,
-        "recipient": recipient,
-        "date": date_match(a, b),
-        "place": place_match(a.place, b.place, config),
-    }
-    if any(value is None for value in parts.values()):
+        recipient = None if actor is None else side_match(a.recipients, b.recipients, config)
+    if actor is None or recipient is None:
         return None
-    weights = config.weights
-    return sum(weights[k] * v for k, v in parts.items()) / sum(weights.values())
+    w = config.weights
+    total = w["actor"] * actor + w["recipient"] * recipient + w["date"] * when + w["place"] * where
+    return total / config.total_weight
 
 
 def _km(a: Place, b: Place) -> float:
@@ -390,7 +393,7 @@ def _km(a: Place, b: Place) -> float:
 # --- clustering ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     members: list[Mention]
     reach: int  # last date ordinal any future mention can still overlap every member at

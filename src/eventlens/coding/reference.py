@@ -1,0 +1,67 @@
+"""Whether an event noun reports an event or only refers back to one.
+
+"The invasion of Ukraine is a twist to the story", "after the coup", "two coups": an event
+noun with no actor, no date and no place only names an event the reader already knows; it
+is not coded. A noun reports an event when it says who acted ("the Russian invasion"), when
+("the August 2020 coup", "a second coup in May 2021"), or where ("rallies in Bamako"), when a
+verb carries it ("launched an attack", "clashes erupted") or when its clause is dated or
+placed ("In Bamako, massive rallies ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from eventlens.coding.lexicon import Lexicon, TriggerEntry
+
+TIME_PLACE_ENTITIES = ("DATE", "TIME", "GPE", "LOC", "FAC")
+SETTING_PREPS = ("in", "at", "on", "near", "outside", "inside", "around", "across", "during")
+SUBJECT_LABELS = ("nsubj", "nsubjpass")
+DATE_MODIFIERS = ("nmod", "compound", "npadvmod", "amod", "poss", "nummod", "tmod")
+
+
+def reports_event(
+    noun: Token,
+    entry: TriggerEntry,
+    actors: list[Span],
+    lexicon: Lexicon,
+    occurrence_verbs: set[str],
+) -> bool:
+    """Whether the nominal trigger ``noun`` reports an event (see the module docstring)."""
+    if any(span.root.pos_ != "PRON" for span in actors):
+        return True
+    if _dated_or_placed(noun):
+        return True
+    first = _first_conjunct(noun)
+    head, lemma = first.head, first.head.lemma_.lower()
+    carried = first.dep_ in ("dobj", "nsubjpass") and lemma in lexicon.light_verbs
+    if carried or entry.verbs:  # entry.verbs: the trigger matched only under such a verb
+        return True
+    if first.dep_ in SUBJECT_LABELS and head is not first:
+        return lemma in occurrence_verbs or _dated_or_placed(head)
+    return False
+
+
+def _dated_or_placed(token: Token) -> bool:
+    """A date among the token's modifiers, or a date or place in its prepositional phrases
+    ("in May 2021", "in Bamako"; never "of": "the invasion *of Ukraine*" is its recipient)."""
+    for child in token.children:
+        if child.dep_ in DATE_MODIFIERS and _has_entity(child.subtree, ("DATE", "TIME")):
+            return True
+        setting = child.dep_ == "prep" and child.lower_ in SETTING_PREPS
+        pobjs = [p for p in child.children if p.dep_ == "pobj"]
+        if setting and _has_entity(pobjs, TIME_PLACE_ENTITIES):
+            return True
+    return False
+
+
+def _has_entity(tokens: Iterable[Token], labels: tuple[str, ...]) -> bool:
+    return any(t.ent_type_ in labels for t in tokens)
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj":
+        token = token.head
+    return token

@@ -1,0 +1,157 @@
+"""Choosing an event's date from the parse, on sentences the team wrote (direct resolver calls)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventlens.nlp import load_model
+from eventlens.record import DateInfo, Document
+from eventlens.resolve.context import DocumentContext
+from eventlens.resolve.time import TimeResolver
+
+pytestmark = pytest.mark.model
+
+PUB = date(2022, 3, 24)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def dates():
+    """Date the given trigger words of a text in order, updating the narrative as the coder does."""
+    nlp = load_model("en")
+
+    def _dates(
+        text: str, triggers: str, pub: date | None = PUB, resolver: TimeResolver | None = None
+    ) -> dict[str, DateInfo]:
+        doc = nlp(text)
+        context = DocumentContext(document=Document(id="t", text=text, pub_date=pub), doc=doc)
+        resolver = resolver or TimeResolver()
+        wanted, found = set(triggers.split()), {}
+        for sentence in doc.sents:
+            for token in sentence:
+                if token.text in wanted:
+                    found[token.text] = info = resolver.resolve(sentence, token, context)
+                    if info.basis != "publication":
+                        context.last_date = info
+        assert set(found) == wanted
+        return found
+
+    return _dates
+
+
+def _range(info: DateInfo) -> tuple[str, str, str]:
+    assert info.start and info.end
+    return info.start.isoformat(), info.end.isoformat(), info.precision
+
+
+def test_dates_attached_to_triggers_and_narrative(dates) -> None:
+    found = dates(
+        "The crisis began with the August 2020 coup. Gunmen attacked a base in Gao on 2 March. "
+        "It was later reported that, a week later, the minister travelled to Moscow.",
+        "coup attacked travelled",
+    )
+    assert _range(found["coup"]) == ("2020-08-01", "2020-08-31", "month")
+    assert _range(found["attacked"]) == ("2022-03-02", "2022-03-02", "day")
+    assert _range(found["travelled"]) == ("2022-03-09", "2022-03-09", "day")
+    assert found["travelled"].basis == "narrative"
+    assert found["travelled"].text == "a week later"
+
+
+def test_events_of_one_sentence_share_its_narrative_anchor(dates) -> None:
+    found = dates(
+        "Rebels seized the town on 2 March. "
+        "A week later, the minister travelled to Moscow to discuss arms sales.",
+        "seized travelled discuss",
+    )
+    assert found["travelled"].start == found["discuss"].start == date(2022, 3, 9)
+
+
+def test_own_date_wins_over_another_date_in_the_sentence(dates) -> None:
+    found = dates(
+        "Police arrested two men on Friday who had attacked a checkpoint on 5 March.",
+        "arrested attacked",
+    )
+    assert found["arrested"].start == date(2022, 3, 18)
+    assert found["attacked"].start == date(2022, 3, 5)
+
+
+def test_date_of_a_subordinate_clause_is_not_the_main_event_date(dates) -> None:
+    found = dates("Police arrested two men who had attacked a checkpoint on 5 March.", "arrested")
+    assert found["arrested"].basis == "publication"
+
+
+def test_date_of_the_noun_phrase_of_the_trigger(dates) -> None:
+    found = dates("Mali abstained on the March 2 resolution on Ukraine.", "abstained")
+    assert _range(found["abstained"]) == ("2022-03-02", "2022-03-02", "day")
+
+
+def test_fronted_date_covers_coordinated_events(dates) -> None:
+    found = dates(
+        "In January 2022, ECOWAS imposed sanctions and closed its borders.", "imposed closed"
+    )
+    assert _range(found["closed"]) == ("2022-01-01", "2022-01-31", "month")
+
+
+def test_undated_past_event_takes_the_narrative_date(dates) -> None:
+    found = dates(
+        "Rebels attacked Kidal on Tuesday. They killed three soldiers.", "attacked killed"
+    )
+    assert found["killed"].start == date(2022, 3, 22)
+    assert found["killed"].basis == "narrative"
+    assert found["killed"].text is None
+
+
+def test_present_perfect_event_takes_the_publication_date(dates) -> None:
+    found = dates(
+        "Rebels attacked Kidal on Tuesday. The government has condemned the attack.",
+        "attacked condemned",
+    )
+    assert found["condemned"].basis == "publication"
+
+
+def test_narrative_date_does_not_cross_paragraphs(dates) -> None:
+    found = dates(
+        "Rebels attacked Kidal on Tuesday.\n\nThe government condemned the violence.",
+        "attacked condemned",
+    )
+    assert found["condemned"].basis == "publication"
+
+
+def test_future_verb_takes_the_coming_weekday(dates) -> None:
+    found = dates("The ministers will meet in Bamako on Tuesday.", "meet")
+    assert found["meet"].start == date(2022, 3, 29)
+    assert found["meet"].future
+
+
+def test_coming_months_are_future(dates) -> None:
+    found = dates("The junta could hold elections in the coming months.", "hold")
+    assert found["hold"].future
+    assert found["hold"].text == "in the coming months"
+
+
+def test_count_of_a_plural_noun_is_not_a_year(dates) -> None:
+    assert dates("France sent 2000 troops to Mali.", "sent")["sent"].basis == "publication"
+    found = dates("France sent 2000 troops to Mali in 2013.", "sent")
+    assert _range(found["sent"]) == ("2013-01-01", "2013-12-31", "year")
+
+
+def test_durations_are_not_dates(dates) -> None:
+    found = dates("The junta declared a four-year transition and ruled for two weeks.", "declared")
+    assert found["declared"].basis == "publication"
+    assert found["declared"].text is None
+
+
+def test_month_first_option_for_us_sources(dates) -> None:
+    text = "Troops entered Gao on 03/04/2022."
+    assert dates(text, "entered")["entered"].start == date(2022, 4, 3)
+    us = dates(text, "entered", resolver=TimeResolver(month_first=True))
+    assert us["entered"].start == date(2022, 3, 4)
+
+
+def test_without_publication_date(dates) -> None:
+    text = "Rebels attacked Kidal yesterday. Troops entered Gao on 2 March 2022."
+    found = dates(text, "attacked entered", pub=None)
+    assert found["attacked"].precision == "unknown"
+    assert found["attacked"].date is None
+    assert found["entered"].start == date(2022, 3, 2)
