@@ -28,25 +28,56 @@ def test_every_acled_sub_event_type_is_reachable():
     [
         (None, ["REB"], ["MIL"], "", ("Battles", "Armed clash")),
         (None, ["UAF"], ["CVL"], "", ("Violence against civilians", "Attack")),
-        ("firearms", ["COP"], ["CVL"], "Police shot at demonstrators.", ("Protests", "Excessive force against protesters")),
+        (
+            "firearms",
+            ["COP"],
+            ["CVL"],
+            "Police shot at demonstrators.",
+            ("Protests", "Excessive force against protesters"),
+        ),
         ("crowd-control", ["COP"], [], "", ("Protests", "Protest with intervention")),
         (None, ["CVL"], ["CVL"], "A mob lynched a thief.", ("Riots", "Mob violence")),
         ("aerial", ["MIL"], ["REB"], "", ("Explosions/Remote violence", "Air/drone strike")),
-        ("explosives", [], [], "A grenade was thrown at a bar.", ("Explosions/Remote violence", "Grenade")),
-        ("explosives", [], [], "A roadside bomb exploded.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
-        ("abduct", ["REB"], ["CVL"], "", ("Violence against civilians", "Abduction/forced disappearance")),
+        (
+            "explosives",
+            [],
+            [],
+            "A grenade was thrown at a bar.",
+            ("Explosions/Remote violence", "Grenade"),
+        ),
+        (
+            "explosives",
+            [],
+            [],
+            "A roadside bomb exploded.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "abduct",
+            ["REB"],
+            ["CVL"],
+            "",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
         ("destroy", ["REB"], [], "", ("Strategic developments", "Looting/property destruction")),
         (None, [], [], "", ("Battles", "Armed clash")),
     ],
 )
 def test_assault_depends_on_mode_sectors_and_words(mode, actors, recipients, sentence, expected):
-    got = to_acled("ASSAULT", mode, actor_sectors=actors, recipient_sectors=recipients, sentence=sentence)
+    got = to_acled(
+        "ASSAULT", mode, actor_sectors=actors, recipient_sectors=recipients, sentence=sentence
+    )
     assert got == expected
 
 
 def test_arrests_by_armed_groups_are_abductions():
-    assert to_acled("COERCE", "arrest", actor_sectors=["COP"]) == ("Strategic developments", "Arrests")
-    assert to_acled("COERCE", "arrest", actor_sectors=["REB"])[1] == "Abduction/forced disappearance"
+    assert to_acled("COERCE", "arrest", actor_sectors=["COP"]) == (
+        "Strategic developments",
+        "Arrests",
+    )
+    assert (
+        to_acled("COERCE", "arrest", actor_sectors=["REB"])[1] == "Abduction/forced disappearance"
+    )
 
 
 def test_territory_seizures_depend_on_who_seizes():
@@ -76,8 +107,16 @@ def test_acled_for_event_uses_actor_sectors():
 
 
 def test_bad_rows_name_the_file_and_row():
-    row = {"plover_type": "ASSAULT", "plover_mode": "*", "context": "*", "actor": "ARMY",
-           "recipient": "*", "words": "*", "acled_event_type": "Battles", "acled_sub_event_type": "Armed clash"}
+    row = {
+        "plover_type": "ASSAULT",
+        "plover_mode": "*",
+        "context": "*",
+        "actor": "ARMY",
+        "recipient": "*",
+        "words": "*",
+        "acled_event_type": "Battles",
+        "acled_sub_event_type": "Armed clash",
+    }
     with pytest.raises(CrosswalkError, match="x.tsv row 3: unknown sector or sector group 'ARMY'"):
         parse_acled_rule(row, "x.tsv row 3")
     with pytest.raises(CrosswalkError, match="is not an ACLED 'Battles' type"):

@@ -20,14 +20,18 @@ def test_state_forces_get_country_and_sector():
 
 def test_civilians_and_unidentified_groups():
     civilians = one("Civilians (Ghana)")
-    assert civilians.codes == {"GHA"} and "CVL" in civilians.sectors and "MIL" not in civilians.sectors
+    assert (
+        civilians.codes == {"GHA"} and "CVL" in civilians.sectors and "MIL" not in civilians.sectors
+    )
     gunmen = one("Unidentified Armed Group (Ghana)")
     assert {"REB", "UAF"} <= gunmen.sectors
     assert one("Civilians (International)").codes == set()
 
 
 def test_named_groups_and_alternatives():
-    jnim, isgs = map_acled_actor("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)")
+    jnim, isgs = map_acled_actor(
+        "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    )
     assert "jnim" in jnim.aliases and "isgs" in isgs.aliases
     generic = one("XYZ: People's Front for Testing (2001-)")
     assert generic.aliases == ("xyz", "people s front for testing")
@@ -38,7 +42,9 @@ def test_named_groups_and_alternatives():
 
 def test_lenient_and_strict_matches():
     army = map_acled_actor("Military Forces of Chad (2021-)")
-    assert match_actors([Actor(text="Chadian soldiers", code="TCD", country="TCD", sector="MIL")], army).strict
+    assert match_actors(
+        [Actor(text="Chadian soldiers", code="TCD", country="TCD", sector="MIL")], army
+    ).strict
     bare = match_actors([Actor(text="soldiers", sector="MIL")], army)
     assert bare.lenient and not bare.strict
     assert not match_actors([Actor(text="French soldiers", code="FRA", sector="MIL")], army).lenient

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.model
 
 def test_eval_one_set_writes_a_json_report(tmp_path, capsys):
     out = tmp_path / "report.json"
-    assert main(["eval", "--format", "reviews", str(DATA / "tiny_reviews.jsonl"), "--json", str(out)]) == 0
+    assert (
+        main(["eval", "--format", "reviews", str(DATA / "tiny_reviews.jsonl"), "--json", str(out)])
+        == 0
+    )
     report = json.loads(out.read_text())
     assert report["format"] == "reviews" and report["n_items"] == 3
     assert report["matches"]["rejected_not_repeated"]["n"] == 1
@@ -25,8 +28,11 @@ def test_eval_one_set_writes_a_json_report(tmp_path, capsys):
 
 
 def test_eval_all_runs_every_set_present(tmp_path, capsys):
-    for name, target in [("tiny_acled.csv", "acled_x.csv"), ("tiny_cameo.jsonl", "cameo_x.jsonl"),
-                         ("tiny_plover.json", "plover_x.json")]:
+    for name, target in [
+        ("tiny_acled.csv", "acled_x.csv"),
+        ("tiny_cameo.jsonl", "cameo_x.jsonl"),
+        ("tiny_plover.json", "plover_x.json"),
+    ]:
         shutil.copy(DATA / name, tmp_path / target)
     out = tmp_path / "all.json"
     assert main(["eval", "--all", str(tmp_path), "--limit", "2", "--json", str(out)]) == 0
@@ -48,4 +54,7 @@ def test_missing_places_evaluator_is_skipped_with_a_message(tmp_path, monkeypatc
     path = tmp_path / "event_location_x.jsonl"
     path.write_text('{"text": "x", "verb": [], "locations": []}\n')
     assert main(["eval", "--format", "event-location", str(path)]) == 1
-    assert "skipped (eventlens.evaluation.no_such_module.evaluate_event_locations is not available" in capsys.readouterr().err
+    assert (
+        "skipped (eventlens.evaluation.no_such_module.evaluate_event_locations is not available"
+        in capsys.readouterr().err
+    )

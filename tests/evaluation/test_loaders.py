@@ -77,7 +77,10 @@ def test_reviews():
 
 
 def test_stratified_sample_is_deterministic_and_proportional():
-    items = [GoldItem(id=f"i{n}", text="t", pub_date=None, labels={"k": "A" if n < 80 else "B"}) for n in range(100)]
+    items = [
+        GoldItem(id=f"i{n}", text="t", pub_date=None, labels={"k": "A" if n < 80 else "B"})
+        for n in range(100)
+    ]
     sample = stratified_sample(items, 10, lambda i: i.labels["k"])
     assert len(sample) == 10
     assert sum(i.labels["k"] == "B" for i in sample) == 2

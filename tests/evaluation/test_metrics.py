@@ -26,7 +26,10 @@ def test_classification_report_by_hand():
     assert report["macro_f1"] == pytest.approx((0.8 + 2 / 3 + 0) / 3)
     assert report["weighted_f1"] == pytest.approx((0.8 * 3 + 2 / 3 * 1) / 5)
     assert report["confusions"][0]["count"] == 1
-    assert {(c["gold"], c["predicted"]) for c in report["confusions"]} == {("A", "B"), ("C", NONE_LABEL)}
+    assert {(c["gold"], c["predicted"]) for c in report["confusions"]} == {
+        ("A", "B"),
+        ("C", NONE_LABEL),
+    }
 
 
 def test_empty_report_is_zero():

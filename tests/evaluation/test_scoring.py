@@ -14,31 +14,68 @@ from eventlens.evaluation.scoring import (
 from eventlens.record import Actor, DateInfo, Event
 
 
-def event(event_type="ASSAULT", mode=None, actor=(), recipient=(), confidence=0.5, modality="asserted", when=None, sentence="x"):
+def event(
+    event_type="ASSAULT",
+    mode=None,
+    actor=(),
+    recipient=(),
+    confidence=0.5,
+    modality="asserted",
+    when=None,
+    sentence="x",
+):
     return Event(
-        doc_id="d", event_type=event_type, sentence=sentence, span=(0, 1), trigger="t", rule=f"verb:{event_type.lower()}",
-        mode=mode, actor=list(actor), recipient=list(recipient), confidence=confidence, modality=modality,
+        doc_id="d",
+        event_type=event_type,
+        sentence=sentence,
+        span=(0, 1),
+        trigger="t",
+        rule=f"verb:{event_type.lower()}",
+        mode=mode,
+        actor=list(actor),
+        recipient=list(recipient),
+        confidence=confidence,
+        modality=modality,
         date=DateInfo(date=when),
     )
 
 
 def test_top_event_is_the_most_confident_asserted_one():
     first = event(confidence=0.6)
-    events = [event(confidence=0.9, modality="negated"), first, event(confidence=0.6), event(confidence=0.3)]
+    events = [
+        event(confidence=0.9, modality="negated"),
+        first,
+        event(confidence=0.6),
+        event(confidence=0.3),
+    ]
     assert top_event(events) is first
     assert top_event([event(modality="hypothetical")]) is None
 
 
 def acled_item(**labels):
-    base = {"event_type": "Violence against civilians", "sub_event_type": "Attack",
-            "actor1": "Unidentified Armed Group (Chad)", "actor2": "Civilians (Chad)",
-            "event_date": date(2021, 3, 3), "time_precision": 1}
-    return GoldItem(id="a", text="On 3 March 2021, gunmen killed villagers.", pub_date=date(2021, 3, 3), labels={**base, **labels})
+    base = {
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "actor1": "Unidentified Armed Group (Chad)",
+        "actor2": "Civilians (Chad)",
+        "event_date": date(2021, 3, 3),
+        "time_precision": 1,
+    }
+    return GoldItem(
+        id="a",
+        text="On 3 March 2021, gunmen killed villagers.",
+        pub_date=date(2021, 3, 3),
+        labels={**base, **labels},
+    )
 
 
 def test_acled_right_event():
     tally = Tally()
-    top = event(actor=[Actor(text="gunmen", sector="UAF")], recipient=[Actor(text="villagers", sector="CVL")], when=date(2021, 3, 3))
+    top = event(
+        actor=[Actor(text="gunmen", sector="UAF")],
+        recipient=[Actor(text="villagers", sector="CVL")],
+        when=date(2021, 3, 3),
+    )
     score_acled(acled_item(), top, [top], tally)
     summary = tally.summary()
     assert summary["classification"]["event_type"]["accuracy"] == 1.0
@@ -59,7 +96,17 @@ def test_acled_no_event_and_no_actor2():
 
 
 def cameo_item(penta, source=(), target=(), reciprocal=()):
-    return GoldItem(id="c", text="x", pub_date=None, labels={"pentaclass": penta, "source": list(source), "target": list(target), "reciprocal": list(reciprocal)})
+    return GoldItem(
+        id="c",
+        text="x",
+        pub_date=None,
+        labels={
+            "pentaclass": penta,
+            "source": list(source),
+            "target": list(target),
+            "reciprocal": list(reciprocal),
+        },
+    )
 
 
 def test_cameo_pentaclass_and_spans():
@@ -67,7 +114,12 @@ def test_cameo_pentaclass_and_spans():
     top = event("ASSAULT", actor=[Actor(text="the rebels")], recipient=[Actor(text="a convoy")])
     score_cameo(cameo_item(4, ["Rebels"], ["an army convoy"]), top, [top], tally)
     score_cameo(cameo_item(0, ["The minister"]), None, [], tally)
-    score_cameo(cameo_item(None, reciprocal=["Chad and Niger"]), event("CONSULT", actor=[Actor(text="Chad")], recipient=[Actor(text="Niger")]), [], tally)
+    score_cameo(
+        cameo_item(None, reciprocal=["Chad and Niger"]),
+        event("CONSULT", actor=[Actor(text="Chad")], recipient=[Actor(text="Niger")]),
+        [],
+        tally,
+    )
     assert tally.classes["pentacode"] == [("4 material conflict",) * 2, ("0 statement",) * 2]
     assert tally.spans["source"] == [1, 2, 3]  # "rebels" found; "the" extra; "the minister" missed
     assert tally.spans["target"] == [1, 2, 3]  # only "convoy" is shared
@@ -76,10 +128,25 @@ def test_cameo_pentaclass_and_spans():
 
 
 def test_plover_country_and_sector():
-    item = GoldItem(id="p", text="x", pub_date=None, labels={"event_type": "ASSAULT", "source": [("MLI", "MIL")], "target": []})
+    item = GoldItem(
+        id="p",
+        text="x",
+        pub_date=None,
+        labels={"event_type": "ASSAULT", "source": [("MLI", "MIL")], "target": []},
+    )
     tally = Tally()
-    score_plover(item, event(actor=[Actor(text="Malian soldiers", code="MLI", country="MLI", sector="MIL")]), [], tally)
-    score_plover(item, event("PROTEST", actor=[Actor(text="Malian police", code="MLI", sector="COP")]), [], tally)
+    score_plover(
+        item,
+        event(actor=[Actor(text="Malian soldiers", code="MLI", country="MLI", sector="MIL")]),
+        [],
+        tally,
+    )
+    score_plover(
+        item,
+        event("PROTEST", actor=[Actor(text="Malian police", code="MLI", sector="COP")]),
+        [],
+        tally,
+    )
     assert tally.matches["source"] == [True, False]
     assert tally.matches["source_country"] == [True, True]
     assert "target" not in tally.matches
@@ -87,7 +154,9 @@ def test_plover_country_and_sector():
 
 
 def test_reviews_rejected_events_must_not_return():
-    wrong = GoldItem(id="r", text="x", pub_date=None, labels={"verdict": "wrong", "event_type": "ASSAULT"})
+    wrong = GoldItem(
+        id="r", text="x", pub_date=None, labels={"verdict": "wrong", "event_type": "ASSAULT"}
+    )
     tally = Tally()
     score_reviews(wrong, None, [event("ASSAULT")], tally)
     score_reviews(wrong, None, [event("ASSAULT", modality="negated")], tally)
@@ -96,10 +165,26 @@ def test_reviews_rejected_events_must_not_return():
 
 
 def test_reviews_correct_event():
-    item = GoldItem(id="r", text="x", pub_date=None, labels={"verdict": "correct", "event_type": "COERCE", "mode": "arrest",
-                                                          "actor": [("NER", "COP")], "recipient": [], "date": date(2021, 6, 11)})
+    item = GoldItem(
+        id="r",
+        text="x",
+        pub_date=None,
+        labels={
+            "verdict": "correct",
+            "event_type": "COERCE",
+            "mode": "arrest",
+            "actor": [("NER", "COP")],
+            "recipient": [],
+            "date": date(2021, 6, 11),
+        },
+    )
     tally = Tally()
-    top = event("COERCE", "arrest", actor=[Actor(text="police", country="NER", sector="COP")], when=date(2021, 6, 11))
+    top = event(
+        "COERCE",
+        "arrest",
+        actor=[Actor(text="police", country="NER", sector="COP")],
+        when=date(2021, 6, 11),
+    )
     score_reviews(item, top, [top], tally)
     assert tally.classes["mode"] == [("arrest", "arrest")]
     assert tally.matches == {"actor": [True], "date_exact": [True]}

@@ -93,8 +93,10 @@ def fill(path: Path, count: int) -> float:
 def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.duckdb"
-        print(f"loaded {count} events in {fill(path, count):.1f} s")
+        seconds = fill(path, count)
         with TestClient(create_app(path, "bench")) as client:
+            figures = client.get("/api/summary").json()
+            print(f"{count} mentions loaded in {seconds:.1f} s: {figures['events']} events")
             for query in QUERIES:
                 times = []
                 for _ in range(3):

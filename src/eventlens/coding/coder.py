@@ -200,7 +200,7 @@ def _share_recipients(coded: list[_Coded], ontology: dict) -> None:
 
 
 def _coordinated(a: Token, b: Token) -> bool:
-    return a is not b and ((a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a))
+    return a.i != b.i and ((a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a))
 
 
 def _scope_text(match: TriggerMatch) -> str:
@@ -281,7 +281,7 @@ def _embedding(token: Token, reporting_verbs: tuple[str, ...]) -> int:
     """Clauses and prepositional phrases between the trigger and its sentence's root; the
     content of a reporting verb ("officials said ...") counts as a main clause."""
     depth = 0
-    while token.head is not token:
+    while token.head.i != token.i:
         dep, head = token.dep_, token.head
         reported = dep == "ccomp" and head.lemma_.lower() in reporting_verbs
         if dep in EMBEDDING_LABELS and not reported:

@@ -22,8 +22,9 @@ RELATIVIZERS = ("who", "that", "which", "whom")
 NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
 ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
-PERSONAL_PRONOUNS = ("it", "they", "he", "she", "we")
+SPEAKER_PRONOUNS = ("it", "they")
 MAX_HOPS = 5
+DASHES = ("-", "–", "—", "--")
 
 
 @dataclass
@@ -61,7 +62,16 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
         recipients = objects if entry.object_is_recipient else []
         themes = objects
     recipients = recipients or _datives(verb) or _prep_objects([verb, *themes], preps)
-    return actors, recipients
+    return actors, recipients or _addressee(verb, themes)
+
+
+def _addressee(verb: Token, themes: list[Token]) -> list[Token]:
+    """ "demanded that *the junta* release ...": the subject of a content clause, when the
+    verb has no object of its own."""
+    if themes:
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_mark(c)]
+    return [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
 
 
 def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
@@ -107,26 +117,44 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     current = verb
     for _ in range(MAX_HOPS):
-        own = [c for c in current.children if c.dep_ in SUBJECT_LABELS]
+        own = [c for c in current.children if c.dep_ in SUBJECT_LABELS and not _is_dateline(c)]
         if own:
             return [_antecedent(s, reporting_verbs) for s in own], passive
         head, dep = current.head, current.dep_
-        if head is current:
+        if head.i == current.i:
             break
         if dep in ("acl", "relcl") and head.pos_ in ARGUMENT_POS:
             return [head], passive or (dep == "acl" and current.tag_ == "VBN")
         if dep == "xcomp":
-            controllers = [c for c in head.children if c.dep_ == "dobj"]
+            controllers = [c for c in head.children if c.dep_ == "dobj" and _is_argument(c)]
             if controllers:
                 return controllers, passive
         elif dep == "conj":
             passive = passive or _inherits_passive(current, head)
+            head = _verbal_ancestor(head)  # "rejected X as illegal and accused Y": misattached
         elif dep == "pcomp":
             head = head.head
         elif dep not in ("advcl",) and not (dep == "ccomp" and not _has_mark(current)):
             break
         current = head
     return [], passive
+
+
+def _verbal_ancestor(token: Token) -> Token:
+    """The token if it is a verb, else its nearest verbal ancestor (else itself)."""
+    return next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), token)
+
+
+def _is_dateline(token: Token) -> bool:
+    """ "BISSAU, 14 March 2024 - Soldiers ...": the place of a dateline is not a subject."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.i - token.sent.start < 2
+        and token.is_upper
+        and len(token) > 2
+        and following is not None
+        and following.is_punct
+    )
 
 
 def _inherits_passive(verb: Token, head: Token) -> bool:
@@ -141,27 +169,36 @@ def _has_mark(verb: Token) -> bool:
 
 
 def _antecedent(token: Token, reporting_verbs: tuple[str, ...] = ()) -> Token:
-    """The noun a relative pronoun stands for; the speaker for "it"/"they" in reported speech."""
+    """The noun a relative pronoun stands for; the speaker for "it"/"they" in reported speech
+    when the speaker agrees ("the army said it", "residents said they"; not "he": the actor
+    resolver follows persons through the text)."""
     lower = token.lower_
     if lower in RELATIVIZERS and token.tag_ in ("WDT", "WP", "IN"):
         clause = token.head
         if clause.dep_ == "relcl":
             return clause.head
-    if lower in PERSONAL_PRONOUNS and reporting_verbs:
+    if lower in SPEAKER_PRONOUNS and reporting_verbs:
         speaker = _speaker(token.head, reporting_verbs)
-        if speaker is not None:
+        if speaker is not None and _plural(speaker) == (lower == "they"):
             return speaker
     return token
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
 
 
 def _speaker(clause: Token, reporting_verbs: tuple[str, ...]) -> Token | None:
     """The non-pronoun subject of the reporting verb that ``clause`` is the content of."""
     while clause.dep_ == "conj":
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in reporting_verbs:
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in reporting_verbs:
         return None
-    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    return speakers[0] if speakers else None
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not speakers and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "a group ... announced"
+        speakers = [verb.head]
+    return speakers[0] if speakers and speakers[0].ent_type_ != "PERSON" else None
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -258,12 +295,21 @@ def noun_phrase(head: Token) -> Span:
     stop = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl"}
     left = [t for t in head.lefts if t.dep_ not in stop]
     start = min([head.i, *(t.left_edge.i for t in left)])
+    dashes = [t.i for t in head.doc[start : head.i] if t.text in DASHES]
+    start = dashes[-1] + 1 if dashes else start  # "14 March 2024 - Soldiers": a dateline
     end = head.i
     for child in head.rights:
-        if child.dep_ in stop and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in stop and not _of_noun(child):
             break
         end = child.right_edge.i
     return _trim(head.doc[start : end + 1])
+
+
+def _of_noun(prep: Token) -> bool:
+    """ "minister *of defence*" belongs to the phrase; "accused X *of attacking*" does not."""
+    return (
+        prep.dep_ == "prep" and prep.lower_ == "of" and any(c.dep_ == "pobj" for c in prep.children)
+    )
 
 
 def _trim(span: Span) -> Span:

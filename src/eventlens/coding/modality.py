@@ -75,7 +75,7 @@ def _governing_chain(trigger: Token, table: dict) -> tuple[list[Token], bool]:
     """The trigger and its governors up to the root; closed when a presupposing link stopped it."""
     chain = [trigger]
     current = trigger
-    while current.head is not current and len(chain) < MAX_CHAIN:
+    while current.head.i != current.i and len(chain) < MAX_CHAIN:
         if _stops_climbing(current, trigger, table):
             return chain, True
         current = current.head

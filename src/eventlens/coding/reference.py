@@ -39,7 +39,7 @@ def reports_event(
     carried = first.dep_ in ("dobj", "nsubjpass") and lemma in lexicon.light_verbs
     if carried or entry.verbs:  # entry.verbs: the trigger matched only under such a verb
         return True
-    if first.dep_ in SUBJECT_LABELS and head is not first:
+    if first.dep_ in SUBJECT_LABELS and head.i != first.i:
         return lemma in occurrence_verbs or _dated_or_placed(head)
     return False
 

@@ -111,7 +111,9 @@ def _map_one(name: str) -> GoldActor | None:
                 acled_name=name,
                 codes=_codes(rule.code, groups),
                 sectors=rule.sectors,
-                aliases=tuple(normalise(_fill(a, groups)) for a in rule.aliases if _fill(a, groups)),
+                aliases=tuple(
+                    normalise(_fill(a, groups)) for a in rule.aliases if _fill(a, groups)
+                ),
             )
     return None
 

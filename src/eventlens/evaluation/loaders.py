@@ -143,7 +143,7 @@ def _plover_actors(value: Any) -> list[tuple[str, str | None]]:
 
 
 def load_reviews(path: Path) -> Loaded:
-    """Analysts' reviews: {id, text, pub_date, event_type, mode, actor, recipient, date, verdict}."""
+    """Analysts' reviews (JSONL; the fields are described in docs/accuracy.md)."""
     for line, record in _json_lines(path):
         if isinstance(record, LoadProblem):
             yield record

@@ -12,8 +12,8 @@ from typing import Any
 
 from eventlens.evaluation.loaders import (
     GoldItem,
-    LoadProblem,
     Loaded,
+    LoadProblem,
     load_acled_csv,
     load_cameo_jsonl,
     load_plover_gsr,

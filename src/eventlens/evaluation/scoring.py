@@ -46,7 +46,10 @@ def score_acled(item: GoldItem, top: Event | None, events: list[Event], tally: T
     predicted_type, predicted_sub = acled_for_event(top) if top else (None, None)
     tally.add_class("event_type", gold["event_type"], predicted_type)
     tally.add_class("sub_event_type", gold["sub_event_type"], predicted_sub)
-    for task, role in (("actor1", top.actor if top else []), ("actor2", top.recipient if top else [])):
+    for task, role in (
+        ("actor1", top.actor if top else []),
+        ("actor2", top.recipient if top else []),
+    ):
         gold_actors = map_acled_actor(gold[task])
         if gold_actors:
             found = match_actors(role, gold_actors)
@@ -65,7 +68,9 @@ def score_cameo(item: GoldItem, top: Event | None, events: list[Event], tally: T
     if gold["pentaclass"] is not None:
         code = to_cameo(top.event_type, top.mode) if top else None
         predicted = code.pentaclass if code else 0
-        tally.add_class("pentacode", PENTACLASS_NAMES[gold["pentaclass"]], PENTACLASS_NAMES[predicted])
+        tally.add_class(
+            "pentacode", PENTACLASS_NAMES[gold["pentaclass"]], PENTACLASS_NAMES[predicted]
+        )
     actors = _texts(top.actor) if top else []
     recipients = _texts(top.recipient) if top else []
     if gold["reciprocal"] and not (gold["source"] or gold["target"]):
@@ -83,7 +88,10 @@ def score_plover(item: GoldItem, top: Event | None, events: list[Event], tally: 
     """PLOVER gold standard: event type; source and target country + sector."""
     gold = item.labels
     tally.add_class("event_type", gold["event_type"], top.event_type if top else None)
-    for task, role in (("source", top.actor if top else []), ("target", top.recipient if top else [])):
+    for task, role in (
+        ("source", top.actor if top else []),
+        ("target", top.recipient if top else []),
+    ):
         if gold[task]:
             tally.add_match(task, _code_sector_match(role, gold[task]))
             tally.add_match(f"{task}_country", _code_sector_match(role, gold[task], sector=False))
@@ -100,7 +108,10 @@ def score_reviews(item: GoldItem, top: Event | None, events: list[Event], tally:
         return
     tally.add_class("event_type", gold["event_type"], top.event_type if top else None)
     tally.add_class("mode", gold["mode"] or "-", (top.mode or "-") if top else None)
-    for task, role in (("actor", top.actor if top else []), ("recipient", top.recipient if top else [])):
+    for task, role in (
+        ("actor", top.actor if top else []),
+        ("recipient", top.recipient if top else []),
+    ):
         if gold[task]:
             tally.add_match(task, _code_sector_match(role, gold[task]))
     if gold["date"]:
