@@ -10,7 +10,7 @@ function colour(intensity) {
 export async function drawNetwork(container, params) {
   let dyads;
   try {
-    dyads = await getJSON("/api/dyads", { ...params, limit: 40 });
+    dyads = await getJSON("/api/dyads", { ...params, limit: 30 });
   } catch (error) {
     return message(container, `network unavailable (${error.message})`);
   }
@@ -25,9 +25,9 @@ export async function drawNetwork(container, params) {
   const graph = cytoscape({
     container,
     elements: [...nodes.values(), ...edges],
-    layout: { name: "cose", animate: false, padding: 20 },
+    layout: { name: "cose", animate: false, padding: 10 },
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "background-color": "#4a6fa5", width: 14, height: 14, "text-wrap": "ellipsis", "text-max-width": 140 } },
+      { selector: "node", style: { label: "data(label)", "font-size": 10, color: "#333", "text-valign": "bottom", "text-margin-y": 2, "background-color": "#4a6fa5", width: 14, height: 14, "text-wrap": "ellipsis", "text-max-width": 140 } },
       { selector: "edge", style: { width: (e) => 1 + 5 * (e.data("count") / most), "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
     ],
     userZoomingEnabled: false,

@@ -82,6 +82,11 @@ def test_spark_code_writes_partitioned_events_that_duckdb_reads(tmp_path, pipeli
         assert (year, month, day) == (event.date.date.year, event.date.date.month, event.date.date)
     assert {p.name for p in output.iterdir() if p.is_dir()} >= {"year=2023"}
 
+    capsys.readouterr()
+    assert main(["events", "--parquet", str(output), "--all-modalities", "--format", "jsonl"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert {record["id"] for record in listed} == set(expected)
+
 
 def test_spark_code_reads_parquet_input(tmp_path):
     import pyarrow as pa

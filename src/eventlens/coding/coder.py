@@ -10,18 +10,19 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.crosswalk import acled_for_event
 from eventlens.coding.frames import Frame, frame_for
-from eventlens.coding.lexicon import Cue, Lexicon, load_lexicon
+from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
 from eventlens.coding.modality import Reading, cues, read_modality
 from eventlens.coding.reference import reports_event
 from eventlens.coding.triggers import TriggerMatch, find_triggers
 from eventlens.data_files import load_yaml
-from eventlens.record import Actor, DateInfo, Document, Event
+from eventlens.record import Actor, DateInfo, Document, Event, Modality
 from eventlens.resolve.actors import ActorResolver
 from eventlens.resolve.context import DocumentContext
 from eventlens.resolve.places import PlaceResolver
 from eventlens.resolve.time import TimeResolver
 
 HISTORICAL_AFTER = timedelta(days=365)
+RECAST_MARK = ">"  # in a rule name: "verb:meet>AGREE", an intention recast
 # PLOVER manual: these types require a recipient.
 REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")
 # Dependents that are separate clauses: their words say nothing about this trigger's mode.
@@ -75,6 +76,10 @@ class EventCoder:
         self.intent_types = load_yaml("lexicons", lang, "modality.yaml").get("intent_types", {})
         assault_cues = self.lexicon.mode_cues.get("ASSAULT", ())
         self.weapon_words = {word for cue in assault_cues for word in cue.words}
+        # "a roadside bomb exploded": the device is the instrument, not the actor
+        self.instruments = {
+            w for cue in assault_cues if cue.value == "explosives" for w in cue.words
+        }
 
     def code(self, document: Document, doc: Doc) -> list[Event]:
         """All event mentions of a document, in text order."""
@@ -85,7 +90,7 @@ class EventCoder:
             triggers = {t.i for m in matches for t in (m.token, *(a.token for a in m.absorbed))}
             coded = [self._code_match(m, triggers) for m in matches]
             coded = [c for c in coded if self._reports_event(c)]
-            _share_recipients(coded, self.ontology)
+            _share_recipients(coded)
             events.extend(self._event(item, sentence, context) for item in coded)
         return events
 
@@ -93,8 +98,9 @@ class EventCoder:
         """Frame, modality, type, mode and context of one trigger (with what it absorbed)."""
         entry = match.entry
         frame = _merged_frame(match, self.lexicon)
+        frame.actors = [s for s in frame.actors if s.root.lemma_.lower() not in self.instruments]
         if entry.pos == "noun" and not frame.actors:
-            frame.actors = self._modifier_actors(match.token)
+            frame.actors = self._modifier_actors(match.token, entry)
         reading = read_modality(match.token, self.lang)
         scope = _scope_text(match)
         mode = entry.mode or next((m.entry.mode for m in match.absorbed if m.entry.mode), None)
@@ -105,10 +111,13 @@ class EventCoder:
         self._recast_intention(coded, triggers)
         return coded
 
-    def _modifier_actors(self, noun: Token) -> list[Span]:
-        """ "military coup", "jihadist attack": a modifier naming an actor (not a weapon)."""
-        for child in noun.lefts:
-            if child.dep_ not in ("amod", "compound", "nmod") or child.lower_ in self.weapon_words:
+    def _modifier_actors(self, noun: Token, entry: TriggerEntry) -> list[Span]:
+        """ "military coup", "jihadist attack": a modifier naming an actor (not a weapon, nor
+        the modifier the entry asks for: "*general* strike", "*military* exercises")."""
+        skip = self.weapon_words | set(entry.modifiers)
+        compounds = [c for c in noun.lefts if c.dep_ == "compound"]  # "military coup d'état"
+        for child in [*noun.lefts, *(t for c in compounds for t in c.lefts)]:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.lower_ in skip:
                 continue
             actor = self.actors.resolve_text(child.text)
             if actor.sector or actor.code:
@@ -135,7 +144,7 @@ class EventCoder:
             return
         if reading.cue_index in triggers:
             return
-        coded.rule = f"{coded.rule}>{target}"
+        coded.rule = f"{coded.rule}{RECAST_MARK}{target}"
         coded.event_type, coded.mode = target, None
         coded.reading = Reading("asserted", reading.cue, inherited=reading.inherited)
 
@@ -143,9 +152,9 @@ class EventCoder:
         token = coded.match.token
         spec = self.ontology["types"][coded.event_type]
         when = self.times.resolve(sentence, token, context)
-        if when.basis != "publication":
-            context.last_date = when
-        modality = coded.reading.modality
+        modality = _dated_modality(coded.reading.modality, when, coded.rule)
+        if when.basis != "publication" and modality == "asserted":
+            context.last_date = when  # only facts anchor "a week later" in what follows
         event = Event(
             doc_id=context.document.id,
             event_type=coded.event_type,
@@ -162,13 +171,20 @@ class EventCoder:
             recipient=[self.actors.resolve(s, context) for s in coded.frame.recipients],
             date=when,
             location=self.places.resolve(sentence, token, context),
-            modality="future" if modality == "asserted" and when.future else modality,
+            modality=modality,
             lang=self.lang,
         )
         event.historical = _is_historical(when, context)
         event.acled_event_type, event.acled_sub_event_type = acled_for_event(event)
         event.confidence = confidence(coded, event, self.lexicon.reporting_verbs)
         return event
+
+
+def _dated_modality(modality: Modality, when: DateInfo, rule: str) -> Modality:
+    """An asserted event dated after publication is future; not an intention recast as
+    AGREE/CONCEDE, which is stated now ("will meet next week": an AGREE today)."""
+    recast = RECAST_MARK in rule
+    return "future" if modality == "asserted" and when.future and not recast else modality
 
 
 def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:
@@ -185,22 +201,24 @@ def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:
     return frame
 
 
-def _share_recipients(coded: list[_Coded], ontology: dict) -> None:
-    """ "imposed sanctions and closed its borders with Mali": coordinated verbs of one quad
-    share a recipient that only the last one states."""
-    quads = {id(c): ontology["types"][c.event_type]["quad"] for c in coded}
+def _share_recipients(coded: list[_Coded]) -> None:
+    """ "imposed sanctions and closed its borders with Mali": coordinated verbs of one type
+    and one subject share a recipient that only one of them states."""
     for item in coded:
         if item.frame.recipients:
             continue
         for other in coded:
             linked = _coordinated(item.match.token, other.match.token)
-            if linked and other.frame.recipients and quads[id(other)] == quads[id(item)]:
+            if linked and other.frame.recipients and other.event_type == item.event_type:
                 item.frame.recipients = list(other.frame.recipients)
                 break
 
 
 def _coordinated(a: Token, b: Token) -> bool:
-    return a.i != b.i and ((a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a))
+    """Verbs coordinated without a subject of their own ("imposed ... and closed")."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children)
+    return second.dep_ == "conj" and second.head.i == first.i and not own_subject
 
 
 def _scope_text(match: TriggerMatch) -> str:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from eventlens.record import Event
 
 ANY = "*"
-NO_SECTOR = "?"
+UNRESOLVED = "?"  # an actor whose sector is not known
+NOBODY = "-"  # no actor at all
 
 #: ACLED's event types and their sub-event types (ACLED codebook).
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
@@ -68,7 +69,7 @@ class EventFacts:
     event_type: str
     mode: str | None = None
     context: frozenset[str] = frozenset()
-    actor_sectors: frozenset[str] = frozenset()
+    actor_sectors: frozenset[str] = frozenset()  # "?" stands for an unresolved actor
     recipient_sectors: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
 
@@ -80,7 +81,7 @@ class AcledRule:
     plover_type: str
     mode: str
     context: str
-    actor: frozenset[str] | None  # None: any; empty: no resolved sector
+    actor: frozenset[str] | None  # None: any; empty: nobody; "?" in it: an unresolved actor
     recipient: frozenset[str] | None
     words: tuple[str, ...]  # empty: any
     event_type: str | None
@@ -120,8 +121,8 @@ def to_acled(
         event_type=event_type,
         mode=mode,
         context=frozenset(context),
-        actor_sectors=frozenset(s for s in actor_sectors if s),
-        recipient_sectors=frozenset(s for s in recipient_sectors if s),
+        actor_sectors=frozenset(s or UNRESOLVED for s in actor_sectors),
+        recipient_sectors=frozenset(s or UNRESOLVED for s in recipient_sectors),
         words=frozenset(sentence_words(sentence)),
     )
     for rule in acled_rules():
@@ -219,8 +220,10 @@ def parse_acled_rule(row: dict[str, str], where: str) -> AcledRule:
 def _sector_condition(cell: str, where: str) -> frozenset[str] | None:
     if cell == ANY:
         return None
-    if cell == NO_SECTOR:
+    if cell == NOBODY:
         return frozenset()
+    if cell == UNRESOLVED:
+        return frozenset([UNRESOLVED])
     return expand_sectors(cell, where)
 
 

@@ -25,6 +25,8 @@ ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
 SPEAKER_PRONOUNS = ("it", "they")
 MAX_HOPS = 5
 DASHES = ("-", "–", "—", "--")
+# Types whose content clause names the recipient: "demanded that *the junta* release ...".
+ADDRESSED_TYPES = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
 
 @dataclass
@@ -62,7 +64,9 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
         recipients = objects if entry.object_is_recipient else []
         themes = objects
     recipients = recipients or _datives(verb) or _prep_objects([verb, *themes], preps)
-    return actors, recipients or _addressee(verb, themes)
+    if entry.type in ADDRESSED_TYPES:
+        recipients = recipients or _addressee(verb, themes)
+    return actors, recipients
 
 
 def _addressee(verb: Token, themes: list[Token]) -> list[Token]:
@@ -117,7 +121,7 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     current = verb
     for _ in range(MAX_HOPS):
-        own = [c for c in current.children if c.dep_ in SUBJECT_LABELS and not _is_dateline(c)]
+        own = [t for c in current.children if c.dep_ in SUBJECT_LABELS for t in _past_dateline(c)]
         if own:
             return [_antecedent(s, reporting_verbs) for s in own], passive
         head, dep = current.head, current.dep_
@@ -133,6 +137,9 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
             passive = passive or _inherits_passive(current, head)
             head = _verbal_ancestor(head)  # "rejected X as illegal and accused Y": misattached
         elif dep == "pcomp":
+            accused = _of_clause_owner(head)
+            if accused is not None:
+                return [accused], passive
             head = head.head
         elif dep not in ("advcl",) and not (dep == "ccomp" and not _has_mark(current)):
             break
@@ -140,21 +147,47 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
     return [], passive
 
 
+def _of_clause_owner(prep: Token) -> Token | None:
+    """ "accused *the army* of executing ...": who the "of" clause is about."""
+    if prep.lower_ != "of":
+        return None
+    owner = prep.head
+    if owner.pos_ in ARGUMENT_POS:
+        return owner
+    return next((c for c in owner.children if c.dep_ == "dobj"), None)
+
+
 def _verbal_ancestor(token: Token) -> Token:
     """The token if it is a verb, else its nearest verbal ancestor (else itself)."""
     return next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), token)
 
 
-def _is_dateline(token: Token) -> bool:
-    """ "BISSAU, 14 March 2024 - Soldiers ...": the place of a dateline is not a subject."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        token.i - token.sent.start < 2
-        and token.is_upper
-        and len(token) > 2
+def _past_dateline(subject: Token) -> list[Token]:
+    """ "BISSAU, 14 March 2024 - Soldiers ...": the place of a dateline is not the subject;
+    what follows the dash is, when the parser hung it on the place as an apposition."""
+    following = subject.nbor(1) if subject.i + 1 < len(subject.doc) else None
+    dateline = (
+        subject.i - subject.sent.start < 2
+        and subject.is_upper
+        and len(subject) > 2
         and following is not None
         and following.is_punct
     )
+    if not dateline:
+        return [subject]
+    dashes = [t.i for t in subject.sent if _is_dash(t)]
+    if not dashes:
+        return []
+    appositions = [subject]
+    for token in appositions:
+        appositions.extend(c for c in token.children if c.dep_ == "appos")
+    return [t for t in appositions if t.i > dashes[0]][:1]
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash between words ("Bissau - Soldiers"), not a hyphen ("Secretary-General")."""
+    spaced = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in DASHES and spaced
 
 
 def _inherits_passive(verb: Token, head: Token) -> bool:
@@ -295,7 +328,7 @@ def noun_phrase(head: Token) -> Span:
     stop = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl"}
     left = [t for t in head.lefts if t.dep_ not in stop]
     start = min([head.i, *(t.left_edge.i for t in left)])
-    dashes = [t.i for t in head.doc[start : head.i] if t.text in DASHES]
+    dashes = [t.i for t in head.doc[start : head.i] if _is_dash(t)]
     start = dashes[-1] + 1 if dashes else start  # "14 March 2024 - Soldiers": a dateline
     end = head.i
     for child in head.rights:

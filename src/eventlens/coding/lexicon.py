@@ -48,7 +48,7 @@ class TriggerEntry:
     needs: tuple[str, ...] = ()  # any of these prepositions or dependency labels as child
     forbids: tuple[str, ...] = ()  # none of these prepositions or dependency labels
     recipients: tuple[str, ...] = ()  # prepositions introducing the recipient (else defaults)
-    object: str = "recipient"  # role of the direct object: recipient or theme
+    object: str | None = None  # role of the direct object (default: theme when objects)
     of: str = "recipient"  # noun: role of the "of" complement
     poss: str = "actor"  # noun: role of a possessive when there is no "of" complement
     inverse: bool = False  # subject is the recipient and the recipient phrase the actor
@@ -76,8 +76,9 @@ class TriggerEntry:
 
     @property
     def object_is_recipient(self) -> bool:
-        """Whether the direct object is the recipient (not a theme like "sanctions")."""
-        return self.object == "recipient" and not self.objects
+        """Whether the direct object is the recipient: by default unless the entry constrains
+        it ("imposed *sanctions*" is a theme; "shelled *the town*" a recipient)."""
+        return self.object == "recipient" or (self.object is None and not self.objects)
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def _entry(raw: Any, pos: str, ontology: dict, where: str) -> TriggerEntry:
         type=event_type,
         mode=mode,
         particle=str(particle).lower() if particle else None,
-        object=raw.get("object", "recipient"),
+        object=raw.get("object"),
         of=raw.get("of", "recipient"),
         poss=raw.get("poss", "actor"),
         inverse=bool(raw.get("inverse", False)),

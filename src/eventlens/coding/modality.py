@@ -18,7 +18,9 @@ from spacy.tokens import Token
 from eventlens.data_files import load_yaml
 from eventlens.record import Modality
 
-COMPLEMENT_LABELS = ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "attr", "advcl", "pobj")
+# Links from a governing word to what it governs; an adverbial clause ("fired shots *to
+# disperse* a crowd") is not governed by the verb's meaning.
+COMPLEMENT_LABELS = ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "attr", "pobj")
 MAX_CHAIN = 8
 
 
@@ -59,14 +61,20 @@ def read_modality(trigger: Token, lang: str = "en") -> Reading:
     table = cues(lang)
     chain, closed = _governing_chain(trigger, table)
     crossed_report = False
+    future: Reading | None = None
     for depth, token in enumerate(chain):
         link = chain[depth - 1] if depth else None
         found = _cue_on(token, link, table, negate=not crossed_report)
         if found is not None:
-            return Reading(found.modality, found.cue, found.intent, depth > 0, found.cue_index)
+            reading = Reading(found.modality, found.cue, found.intent, depth > 0, found.cue_index)
+            if reading.modality != "future":
+                return reading  # "unlikely that they will withdraw": the doubt outranks "will"
+            future = future or reading
         crossed_report = crossed_report or token.dep_ == "ccomp"
     if not closed and trigger.sent.text.rstrip().endswith("?"):
         return Reading("hypothetical", "?")
+    if future is not None:
+        return future
     phrase = _future_phrase(trigger, chain, table)
     return Reading("future", phrase) if phrase else ASSERTED
 
@@ -87,6 +95,8 @@ def _stops_climbing(token: Token, trigger: Token, table: dict) -> bool:
     dep, head = token.dep_, token.head
     if dep == "relcl":
         return True
+    if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return True  # "did not ban the march, but it cut the internet": a clause of its own
     if dep == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in table["presupposing_markers"] for c in token.children
     ):

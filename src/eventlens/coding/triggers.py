@@ -19,6 +19,23 @@ ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl
 OBJECT_LABELS = ("dobj", "obj")
 EVENT_NOUN_POS = ("NOUN", "PROPN")
 PREP_LABELS = ("prep", "agent", "dative")
+QUANTITY_NOUNS = (
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "million",
+    "number",
+    "group",
+    "handful",
+    "tonne",
+    "ton",
+    "lot",
+    "crowd",
+    "batch",
+    "convoy",
+    "consignment",
+)
 # Entity labels of tokens that name quantities and times, never events ("*March* 2").
 NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -69,7 +86,7 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     if entry.particle and not _has_particle(token, entry.particle):
         return None
     objects = complements(token) if entry.pos == "noun" else direct_objects(token)
-    object_lemmas = {_lemma(o) for o in objects}
+    object_lemmas = {_lemma(t) for o in objects for t in (o, *_quantified(o))}
     if entry.objects and not object_lemmas & set(entry.objects):
         return None
     if entry.object_types and not any(o.ent_type_ in entry.object_types for o in objects):
@@ -131,6 +148,13 @@ def direct_objects(token: Token) -> list[Token]:
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head] if token.head.pos_ in EVENT_NOUN_POS else []
     return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
+def _quantified(noun: Token) -> list[Token]:
+    """What a quantity noun counts: "thousands *of protesters*", "dozens *of homes*"."""
+    if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.pos_ != "NUM":
+        return []
+    return complements(noun)
 
 
 def complements(noun: Token) -> list[Token]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from eventlens.render import actor_label
 from eventlens.store import queries
-from eventlens.store.queries import QUAD_NAMES  # noqa: F401 (the pages use it)
+from eventlens.store.queries import QUAD_NAMES
 
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
 Interval = Literal["day", "week", "month", "year"]

@@ -16,6 +16,7 @@ from eventlens.render import actor_label
 from eventlens.serve import data, highlight, reviews
 from eventlens.serve.api import connection
 from eventlens.serve.models import plover_types
+from eventlens.store.queries import QUAD_NAMES
 
 HERE = Path(__file__).resolve().parent
 BUNDLE = HERE / "static" / "dist" / "app.js"
@@ -31,7 +32,7 @@ def safe_url(url: str | None) -> str | None:
 
 templates.env.filters["safe_url"] = safe_url
 templates.env.filters["actors"] = actor_label
-templates.env.globals["quad_names"] = data.QUAD_NAMES
+templates.env.globals["quad_names"] = QUAD_NAMES
 templates.env.globals["actor_key"] = data.actor_key
 
 

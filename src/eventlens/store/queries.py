@@ -21,7 +21,7 @@ import pyarrow as pa
 import pycountry
 
 from eventlens.store.migrations import SCHEMA_VERSION, StoreVersionError, schema_version
-from eventlens.store.schema import EVENT_COLUMNS
+from eventlens.store.schema import EVENT_COLUMNS, KEY_SEP, split_actor_key
 
 QUAD_NAMES = {
     1: "verbal cooperation",
@@ -40,7 +40,6 @@ ORDERS = {
     "intensity": "intensity ASC NULLS LAST, id",
     "-intensity": "intensity DESC NULLS LAST, id",
 }
-ACTOR_LABEL = "coalesce({a}.name, {a}.text)"
 
 
 class SourceError(RuntimeError):
@@ -82,15 +81,7 @@ class EventFilter:
         if self.country:
             add("list_contains(countries, ?)", country_code(self.country))
         if self.actor:
-            pattern = f"%{self.actor.lower()}%"
-            add(
-                "len(list_filter(list_concat(actors, recipients), lambda a: "
-                "lower(a.name) LIKE ? OR lower(a.text) LIKE ? OR a.code = ? OR a.kb_id = ?)) > 0",
-                pattern,
-                pattern,
-                self.actor.upper(),
-                self.actor,
-            )
+            add("actor_search LIKE ? ESCAPE '\\'", f"%{_escape_like(self.actor.lower())}%")
         if self.event_type:
             add("event_type = ?", self.event_type.upper())
         if self.mode:
@@ -100,9 +91,10 @@ class EventFilter:
         if self.until:
             add("date <= ?", self.until)
         if self.place:
-            pattern = f"%{self.place.lower()}%"
+            pattern = f"%{_escape_like(self.place.lower())}%"
             add(
-                "(lower(location_name) LIKE ? OR lower(admin1) LIKE ? OR lower(admin2) LIKE ?)",
+                "(lower(location_name) LIKE ? ESCAPE '\\' OR lower(admin1) LIKE ? ESCAPE '\\' "
+                "OR lower(admin2) LIKE ? ESCAPE '\\')",
                 pattern,
                 pattern,
                 pattern,
@@ -116,7 +108,7 @@ class EventFilter:
         if self.doc_id:
             add("id IN (SELECT event_id FROM mentions WHERE doc_id = ?)", self.doc_id)
         if self.text:
-            add("lower(sentence) LIKE ?", f"%{self.text.lower()}%")
+            add("lower(sentence) LIKE ? ESCAPE '\\'", f"%{_escape_like(self.text.lower())}%")
         return (" AND ".join(clauses) or "TRUE"), params
 
     @classmethod
@@ -124,6 +116,10 @@ class EventFilter:
         """A filter from a mapping (e.g. query parameters); unknown keys are ignored."""
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in names})
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @cache
@@ -353,20 +349,33 @@ def dyads(
 ) -> list[dict[str, Any]]:
     """Most frequent actor → recipient pairs, with event counts and mean intensity."""
     where, params = (filters or EventFilter()).where()
-    actor, recipient = ACTOR_LABEL.format(a="a"), ACTOR_LABEL.format(a="r")
-    return _dicts(
-        con.execute(
-            f"""SELECT {actor} AS actor, coalesce(a.code, a.country) AS actor_code,
-                a.sector AS actor_sector, {recipient} AS recipient,
-                coalesce(r.code, r.country) AS recipient_code, r.sector AS recipient_sector,
-                count(DISTINCT e.id) AS events, sum(e.mentions)::BIGINT AS mentions,
-                round(avg(e.intensity), 2) AS mean_intensity
-            FROM (SELECT id, mentions, intensity, actors, recipients FROM events
-                  WHERE {where}) e, unnest(e.actors) AS ua(a), unnest(e.recipients) AS ur(r)
-            GROUP BY ALL ORDER BY events DESC, mentions DESC, actor, recipient LIMIT ?""",
-            [*params, limit],
-        )
-    )
+    rows = con.execute(
+        f"""SELECT a, r, count(*) AS events, sum(mentions)::BIGINT AS mentions,
+            round(avg(intensity), 2) AS mean_intensity
+        FROM (SELECT unnest(actor_keys) AS a, recipient_keys, mentions, intensity
+              FROM events WHERE {where}), unnest(recipient_keys) AS u(r)
+        GROUP BY a, r ORDER BY events DESC, mentions DESC, a, r LIMIT ?""",
+        [*params, limit],
+    ).fetchall()
+    return [
+        {
+            **_prefixed_key("actor", a),
+            **_prefixed_key("recipient", r),
+            "events": events,
+            "mentions": mentions,
+            "mean_intensity": intensity,
+        }
+        for a, r, events, mentions, intensity in rows
+    ]
+
+
+def _prefixed_key(role: str, key: str) -> dict[str, str | None]:
+    fields = split_actor_key(key)
+    return {
+        role: fields["name"],
+        f"{role}_code": fields["code"] or fields["country"],
+        f"{role}_sector": fields["sector"],
+    }
 
 
 def top_actors(
@@ -381,27 +390,30 @@ def top_actors(
     ``unresolved_only`` keeps actors with neither code nor country (names to add to the
     actor lists); ``role`` is "actor", "recipient" or None for both.
     """
-    if role not in (None, "actor", "recipient"):
+    lists = {
+        None: "list_distinct(list_concat(actor_keys, recipient_keys))",
+        "actor": "actor_keys",
+        "recipient": "recipient_keys",
+    }
+    if role not in lists:
         raise ValueError(f"unknown role {role!r}; actor, recipient or None")
     where, params = (filters or EventFilter()).where()
-    sides = [s for s in ("actor", "recipient") if role in (None, s)]
-    unnested = " UNION ALL ".join(
-        f"SELECT id, intensity, '{s}' AS role, unnest({s}s) AS a FROM events WHERE {where}"
-        for s in sides
-    )
-    condition = "WHERE a.code IS NULL AND a.country IS NULL" if unresolved_only else ""
-    return _dicts(
-        con.execute(
-            f"""SELECT {ACTOR_LABEL.format(a="a")} AS name, a.code, a.country, a.sector,
-                count(DISTINCT id) AS events,
-                count(DISTINCT id) FILTER (WHERE role = 'actor') AS as_actor,
-                count(DISTINCT id) FILTER (WHERE role = 'recipient') AS as_recipient,
-                round(avg(intensity), 2) AS mean_intensity
-            FROM ({unnested}) {condition}
-            GROUP BY ALL ORDER BY events DESC, name LIMIT ?""",
-            [*params * len(sides), limit],
-        )
-    )
+    unresolved = f"AND k LIKE '%{KEY_SEP}{KEY_SEP}{KEY_SEP}%'" if unresolved_only else ""
+    rows = con.execute(
+        f"""SELECT k, count(*) AS events,
+            count(*) FILTER (WHERE list_contains(actor_keys, k)) AS as_actor,
+            count(*) FILTER (WHERE list_contains(recipient_keys, k)) AS as_recipient,
+            round(avg(intensity), 2) AS mean_intensity
+        FROM (SELECT unnest({lists[role]}) AS k, actor_keys, recipient_keys, intensity
+              FROM events WHERE {where})
+        WHERE TRUE {unresolved}
+        GROUP BY k ORDER BY events DESC, k LIMIT ?""",
+        [*params, limit],
+    ).fetchall()
+    return [
+        {**split_actor_key(k), "events": n, "as_actor": a, "as_recipient": r, "mean_intensity": i}
+        for k, n, a, r, i in rows
+    ]
 
 
 def places(
@@ -446,7 +458,7 @@ def summary(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) 
     return _dicts(
         con.execute(
             f"""SELECT count(*) AS events, coalesce(sum(mentions), 0)::BIGINT AS mentions,
-                (SELECT count(DISTINCT doc_id) FROM mentions WHERE event_id IN
+                (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.event_id IN
                     (SELECT id FROM events WHERE {where})) AS documents,
                 min(date) AS first, max(date) AS last
             FROM events WHERE {where}""",

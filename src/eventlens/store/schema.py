@@ -21,6 +21,9 @@ from eventlens import CODER_VERSION
 from eventlens.record import Event
 
 ACTOR_FIELDS = ("text", "name", "code", "sector", "country", "kb_id")
+KEY_SEP = "\x1f"
+_KEY_FIELDS = ("code", "country", "sector")
+_SEARCHED = ("name", "text", "code", "kb_id")
 ACTOR_TYPE = "STRUCT(" + ", ".join(f"{f} VARCHAR" for f in ACTOR_FIELDS) + ")[]"
 
 EVENT_COLUMNS: list[tuple[str, str]] = [
@@ -48,6 +51,9 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
     ("recipients", ACTOR_TYPE),
     ("country", "VARCHAR"),  # ISO alpha-3 where it happened: place, else recipient, else actor
     ("countries", "VARCHAR[]"),  # every ISO alpha-3 involved: place, actors, recipients
+    ("actor_keys", "VARCHAR[]"),  # distinct actor_key() of the actors, sorted
+    ("recipient_keys", "VARCHAR[]"),
+    ("actor_search", "VARCHAR"),  # lower-case names, texts and codes of all participants
     ("location_name", "VARCHAR"),
     ("location_country", "VARCHAR"),  # ISO alpha-2, as in record.location.country_code
     ("admin1", "VARCHAR"),
@@ -128,6 +134,11 @@ def record_row(record: dict[str, Any], coder_version: str = CODER_VERSION) -> di
         "recipients": recipients,
         "country": place_country or _first_country(recipients) or _first_country(actors),
         "countries": _countries(place_country, actors + recipients),
+        "actor_keys": sorted({actor_key(a) for a in actors}),
+        "recipient_keys": sorted({actor_key(a) for a in recipients}),
+        "actor_search": KEY_SEP.join(
+            (a[f] or "").lower() for a in actors + recipients for f in _SEARCHED
+        ),
         "location_name": location.get("name"),
         "location_country": location.get("country_code"),
         "admin1": location.get("admin1"),
@@ -151,6 +162,17 @@ def record_row(record: dict[str, Any], coder_version: str = CODER_VERSION) -> di
     }
 
 
+def actor_key(actor: dict[str, Any]) -> str:
+    """An actor's grouping key: name (else text), code, country, sector, joined by KEY_SEP."""
+    label = actor.get("name") or actor.get("text") or ""
+    return KEY_SEP.join([label, *(actor.get(f) or "" for f in _KEY_FIELDS)])
+
+
+def split_actor_key(key: str) -> dict[str, str | None]:
+    """The fields of an :func:`actor_key` (empty ones as None)."""
+    return dict(zip(("name", *_KEY_FIELDS), (v or None for v in key.split(KEY_SEP)), strict=True))
+
+
 def actor_country(actor: dict[str, Any]) -> str | None:
     """The ISO alpha-3 country of an actor: its own country, or its code when that is a state."""
     code = actor.get("code")
@@ -171,6 +193,17 @@ def flatten_sql(source: str) -> str:
     )
     place = f"({_sql_map(_alpha2_to_alpha3())})[r.location.country_code]"
     in_list = "list_filter(list_transform({side}, " + country + "), lambda x: x IS NOT NULL)[1]"
+    key = (
+        "concat_ws(chr(31), coalesce(a.name, a.text, ''), "
+        + ", ".join(f"coalesce(a.{f}, '')" for f in _KEY_FIELDS)
+        + ")"
+    )
+    keys = "list_sort(list_distinct(list_transform(coalesce({side}, []), lambda a: " + key + ")))"
+    searched = ", ".join(f"lower(coalesce(a.{f}, ''))" for f in _SEARCHED)
+    search = (
+        "array_to_string(list_transform(list_concat(coalesce(r.actor, []), "
+        f"coalesce(r.recipient, [])), lambda a: concat_ws(chr(31), {searched})), chr(31))"
+    )
     return f"""
 SELECT r.id, r.doc_id, r.event_type, r.mode, r.quad_code, r.intensity, r.date,
     coalesce(r.modality, 'asserted'), r.confidence, coder_version, record,
@@ -181,6 +214,7 @@ SELECT r.id, r.doc_id, r.event_type, r.mode, r.quad_code, r.intensity, r.date,
     list_sort(list_distinct(list_concat([{place}],
         list_transform(coalesce(r.actor, []), {country}),
         list_transform(coalesce(r.recipient, []), {country})))),
+    {keys.format(side="r.actor")}, {keys.format(side="r.recipient")}, {search},
     r.location.name, r.location.country_code, r.location.admin1, r.location.admin2,
     r.location.lat, r.location.lon, r.location.geonameid, r.location.precision,
     coalesce(r.historical, false), r.sentence, r.span[1], r.span[2], r.trigger, r.rule,
