@@ -33,6 +33,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "examples", REPO / "tests" / "data" / "bench"]
+GENERAL = REPO / "tests" / "data" / "bench_general"  # non-political news, for --mix
 ACLED = REPO.parent / "shared" / "data" / "acled_sahel_dev.csv"
 BASE_DATE = date(2023, 1, 2)
 # Name sets rotated between copies so that copies are not identical texts.
@@ -70,18 +71,16 @@ class Measure:
         return self.documents / self.seconds if self.seconds else 0.0
 
 
-def base_articles() -> list[tuple[str, str]]:
-    """(name, text) of each article of the team (examples/ first)."""
+def read_articles(folders: list[Path]) -> list[tuple[str, str]]:
+    """(name, text) of each article under the folders."""
     from eventlens.ingest.readers import read_inputs
     from eventlens.record import Document
 
     articles = []
-    for folder in SOURCES:
+    for folder in folders:
         if folder.is_dir():
             items = read_inputs([str(folder)])
             articles += [(d.id, d.text) for d in items if isinstance(d, Document)]
-    if not articles:
-        raise SystemExit("bench: no articles under examples/ or tests/data/bench/")
     return articles
 
 
@@ -96,14 +95,25 @@ def vary(text: str, copy: int) -> str:
     return "\n\n".join(head + body)
 
 
-def build_corpus(words: int, path: Path) -> tuple[int, int]:
-    """Write a JSONL corpus (id, text, date) of about ``words`` words; return (docs, words)."""
-    articles = base_articles()
+def build_corpus(words: int, path: Path, mix: bool = False) -> tuple[int, int]:
+    """Write a JSONL corpus (id, text, date) of about ``words`` words; return (docs, words).
+
+    ``mix``: as many words of general news (sport, business, farming) as of the team's
+    political articles, as in a news stream; else the team's articles only.
+    """
+    team = read_articles(SOURCES)
+    if not team:
+        raise SystemExit("bench: no articles under examples/ or tests/data/bench/")
+    general = read_articles([GENERAL]) if mix else []
+    team_words = sum(len(text.split()) for _, text in team)
+    general_words = sum(len(text.split()) for _, text in general) or 1
+    rounds = max(1, round(team_words / general_words)) if general else 0
     count = total = copy = 0
     with path.open("w", encoding="utf-8") as out:
         while total < words:
-            for name, text in articles:
-                varied = vary(text, copy)
+            articles = team + [(f"{n}-{r}", t) for r in range(rounds) for n, t in general]
+            for index, (name, text) in enumerate(articles):
+                varied = vary(text, copy + index)
                 day = BASE_DATE + timedelta(days=copy % 365)
                 record = {"id": f"{name}-{copy}", "text": varied, "date": day.isoformat()}
                 out.write(json.dumps(record) + "\n")
@@ -230,7 +240,7 @@ def bench(args: argparse.Namespace) -> int:
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     corpus = out.parent / "bench-corpus.jsonl"
-    docs, words = build_corpus(args.words, corpus)
+    docs, words = build_corpus(args.words, corpus, args.mix)
     print(f"corpus: {docs} documents, {words} words ({corpus})", file=sys.stderr)
     common = ["--corpus", str(corpus), "--batch-size", str(args.batch_size)]
     common += ["--n-process", str(args.n_process)]
@@ -241,7 +251,7 @@ def bench(args: argparse.Namespace) -> int:
     for run in runs:
         print(f"running {run} ...", file=sys.stderr)
         measures[run] = Measure(**spawn("--child", run, *common, *(["--store"] * args.store)))
-    result = summarise(startup, measures, docs, words)
+    result = summarise(startup, measures, docs, words, args.mix)
     result["machine"]["load_average"] = {"before": load_before, "after": os.getloadavg()}
     print_table(result)
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -265,6 +275,7 @@ def summarise(
     measures: dict[str, Measure],
     docs: int,
     words: int,
+    mix: bool,
 ) -> dict[str, Any]:
     """The JSON result: machine, corpus, start-up, each run and the targets."""
     reference, ours = measures["reference"], measures["eventlens"]
@@ -272,7 +283,7 @@ def summarise(
     return {
         "machine": machine(),
         "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
-        "corpus": {"documents": docs, "words": words},
+        "corpus": {"documents": docs, "words": words, "general_news_mix": mix},
         "startup": startup,
         "runs": [
             {
@@ -398,6 +409,7 @@ def main() -> int:
     parser.add_argument("--n-process", type=int, default=1, help="processes for both runs")
     parser.add_argument("--store", action="store_true", help="also write events to DuckDB")
     parser.add_argument("--full", action="store_true", help="also code without the pre-filter")
+    parser.add_argument("--mix", action="store_true", help="half the words from general news")
     parser.add_argument("--startups", type=int, default=3, help="start-up runs (best is kept)")
     parser.add_argument("--json", default=str(REPO / "build" / "bench.json"))
     parser.add_argument("--accuracy", nargs="*", metavar="PATH", help="compare pre-filter on/off")

@@ -370,3 +370,19 @@ def test_unknown_titled_person_belongs_to_the_main_country(resolve):
     text = "Gabon held a referendum in November. President Brice Fictus hailed the result."
     actor = resolve(text, "President Brice Fictus")
     assert (actor.name, actor.code, actor.sector) == ("Brice Fictus", "GAB", "GOV")
+
+
+def test_unidentified_attackers_can_be_the_group_just_named(resolve):
+    text = "Boko Haram fighters raided Toumour on Sunday. The attackers burned the market."
+    actor = resolve(text, "The attackers")
+    assert (actor.name, actor.code, actor.sector) == ("Boko Haram", "NGA", "REB")
+
+
+def test_a_crowd_by_its_size_is_civilians_of_the_main_country(resolve):
+    text = "Fuel prices rose in Burkina Faso. Hundreds marched in Ouagadougou."
+    assert facts(resolve(text, "Hundreds")) == ("BFA", "CVL")
+
+
+def test_a_single_demonym_is_no_main_country(resolve):
+    text = "Gunmen abducted a Swiss nun from her home."
+    assert facts(resolve(text, "Gunmen")) == (None, "UAF")

@@ -155,3 +155,16 @@ def test_without_publication_date(dates) -> None:
     assert found["attacked"].precision == "unknown"
     assert found["attacked"].date is None
     assert found["entered"].start == date(2022, 3, 2)
+
+
+def test_date_of_another_noun_yields_to_the_verb_date(dates) -> None:
+    found = dates(
+        "Thousands demonstrated on Saturday to demand justice for the victims of the 2014 uprising.",
+        "demand",
+    )
+    assert found["demand"].start == date(2022, 3, 19)
+
+
+def test_old_date_of_another_noun_is_not_the_event_date(dates) -> None:
+    found = dates("Protesters demonstrated over the 1998 murder of a journalist.", "demonstrated")
+    assert found["demonstrated"].basis == "publication"

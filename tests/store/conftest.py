@@ -13,9 +13,13 @@ from eventlens.store.db import EventStore
 ACTORS = {
     "jnim": Actor(text="JNIM militants", name="JNIM", code="REB", sector="REB"),
     "militants": Actor(text="militants", sector="REB"),
-    "mali-army": Actor(text="Malian soldiers", name="Mali", code="MLI", sector="MIL", country="MLI"),
+    "mali-army": Actor(
+        text="Malian soldiers", name="Mali", code="MLI", sector="MIL", country="MLI"
+    ),
     "mali-gov": Actor(text="the Malian government", name="Mali", code="MLI", sector="GOV"),
-    "niger-army": Actor(text="Nigerien troops", name="Niger", code="NER", sector="MIL", country="NER"),
+    "niger-army": Actor(
+        text="Nigerien troops", name="Niger", code="NER", sector="MIL", country="NER"
+    ),
     "france": Actor(text="France", name="France", code="FRA"),
     "russia": Actor(text="Russia", name="Russian Federation", code="RUS"),
     "ecowas": Actor(text="ECOWAS", name="Economic Community of West African States", code="IGO"),
@@ -26,12 +30,47 @@ ACTORS = {
     "their-convoy": Actor(text="their convoy"),
 }
 PLACES = {
-    "boni": Location(text="Boni", name="Boni", country_code="ML", lat=15.03, lon=-1.95, admin1="Mopti", precision="place", geonameid=2460000),
-    "hombori": Location(text="Hombori", name="Hombori", country_code="ML", lat=15.28, lon=-1.70, admin1="Mopti", precision="place"),
-    "bamako": Location(text="Bamako", name="Bamako", country_code="ML", lat=12.65, lon=-8.0, admin1="Bamako", precision="place"),
-    "gao": Location(text="Gao", name="Gao", country_code="ML", lat=16.27, lon=-0.04, admin1="Gao", precision="place"),
+    "boni": Location(
+        text="Boni",
+        name="Boni",
+        country_code="ML",
+        lat=15.03,
+        lon=-1.95,
+        admin1="Mopti",
+        precision="place",
+        geonameid=2460000,
+    ),
+    "hombori": Location(
+        text="Hombori",
+        name="Hombori",
+        country_code="ML",
+        lat=15.28,
+        lon=-1.70,
+        admin1="Mopti",
+        precision="place",
+    ),
+    "bamako": Location(
+        text="Bamako",
+        name="Bamako",
+        country_code="ML",
+        lat=12.65,
+        lon=-8.0,
+        admin1="Bamako",
+        precision="place",
+    ),
+    "gao": Location(
+        text="Gao",
+        name="Gao",
+        country_code="ML",
+        lat=16.27,
+        lon=-0.04,
+        admin1="Gao",
+        precision="place",
+    ),
     "mali": Location(text="Mali", name="Mali", country_code="ML", precision="country"),
-    "niamey": Location(text="Niamey", name="Niamey", country_code="NE", lat=13.51, lon=2.11, precision="place"),
+    "niamey": Location(
+        text="Niamey", name="Niamey", country_code="NE", lat=13.51, lon=2.11, precision="place"
+    ),
 }
 INTENSITY = {"ASSAULT": -9.0, "PROTEST": -5.0, "SANCTION": -6.0, "AGREE": 2.5, "COERCE": -7.0}
 QUAD = {"ASSAULT": 4, "PROTEST": 4, "SANCTION": 4, "AGREE": 1, "COERCE": 4, "CONSULT": 1}
@@ -70,7 +109,9 @@ def _event(
         intensity=INTENSITY.get(event_type, -2.0),
         actor=[ACTORS[a] for a in actor],
         recipient=[ACTORS[r] for r in recipient],
-        date=DateInfo(date=day, start=start, end=end, precision=precision if day else "unknown", basis=basis),
+        date=DateInfo(
+            date=day, start=start, end=end, precision=precision if day else "unknown", basis=basis
+        ),
         location=PLACES[place] if place else None,
         modality=modality,
         confidence=confidence,
@@ -79,8 +120,16 @@ def _event(
     )
 
 
-def _document(doc_id: str, text: str | None = None, pub_date: date = date(2021, 3, 8), url: str | None = None) -> Document:
-    return Document(id=doc_id, text=text or f"Article {doc_id}.", pub_date=pub_date, url=url, title=f"Title {doc_id}")
+def _document(
+    doc_id: str, text: str | None = None, pub_date: date = date(2021, 3, 8), url: str | None = None
+) -> Document:
+    return Document(
+        id=doc_id,
+        text=text or f"Article {doc_id}.",
+        pub_date=pub_date,
+        url=url,
+        title=f"Title {doc_id}",
+    )
 
 
 @pytest.fixture

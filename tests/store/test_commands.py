@@ -19,8 +19,20 @@ def db(store_path, make_event, make_document) -> str:
     with EventStore(store_path) as store:
         store.save_batch(
             [
-                (make_document("a"), [make_event("a"), make_event("a", event_type="PROTEST", actor=("protesters",),
-                                                                  recipient=(), day=date(2021, 5, 2), offset=80)]),
+                (
+                    make_document("a"),
+                    [
+                        make_event("a"),
+                        make_event(
+                            "a",
+                            event_type="PROTEST",
+                            actor=("protesters",),
+                            recipient=(),
+                            day=date(2021, 5, 2),
+                            offset=80,
+                        ),
+                    ],
+                ),
                 (make_document("b"), [make_event("b", day=date(2021, 3, 8))]),
             ]
         )
@@ -54,13 +66,21 @@ def test_timeline_prints_sparklines(db, capsys):
 def test_sparkline_and_periods():
     assert sparkline([0, 1, 4, 8]) == " ▁▄█"
     assert len(sparkline(list(range(200)), width=50)) == 50
-    assert period_range(date(2021, 11, 1), date(2022, 2, 1), "month")[-2:] == [date(2022, 1, 1), date(2022, 2, 1)]
+    assert period_range(date(2021, 11, 1), date(2022, 2, 1), "month")[-2:] == [
+        date(2022, 1, 1),
+        date(2022, 2, 1),
+    ]
 
 
 def test_dyads_command(db, capsys):
     code, out, _ = run(capsys, "dyads", "--db", db, "--format", "jsonl")
     [row] = [json.loads(line) for line in out.splitlines()]
-    assert (row["actor"], row["recipient_code"], row["events"], row["mentions"]) == ("JNIM", "MLI", 1, 2)
+    assert (row["actor"], row["recipient_code"], row["events"], row["mentions"]) == (
+        "JNIM",
+        "MLI",
+        1,
+        2,
+    )
 
 
 def test_export_then_import_round_trip(db, capsys, tmp_path):

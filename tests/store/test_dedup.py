@@ -23,7 +23,9 @@ def merged(a, b) -> bool:
 
 def test_same_event_reported_differently_merges(make_event):
     a = make_event("a", actor=("jnim",), recipient=("mali-army",), place="boni")
-    b = make_event("b", actor=("militants",), recipient=("mali-army",), place="boni", day=date(2021, 3, 8))
+    b = make_event(
+        "b", actor=("militants",), recipient=("mali-army",), place="boni", day=date(2021, 3, 8)
+    )
     assert merged(a, b)
 
 
@@ -53,8 +55,12 @@ def test_reversed_roles_are_a_different_dyad(make_event):
 
 
 def test_symmetric_types_compare_participants_as_a_set(make_event):
-    a = make_event("a", event_type="AGREE", actor=("mali-gov", "russia"), recipient=(), place="bamako")
-    b = make_event("b", event_type="AGREE", actor=("mali-gov",), recipient=("russia",), place="bamako")
+    a = make_event(
+        "a", event_type="AGREE", actor=("mali-gov", "russia"), recipient=(), place="bamako"
+    )
+    b = make_event(
+        "b", event_type="AGREE", actor=("mali-gov",), recipient=("russia",), place="bamako"
+    )
     assert merged(a, b)
 
 
@@ -139,7 +145,9 @@ def test_a_mention_must_fit_every_member_of_a_cluster(make_event):
 
 def test_threshold_from_config_decides(make_event):
     a = make_event("a", actor=("militants",), recipient=("mali-army",), place=None)
-    b = make_event("b", actor=("militants",), recipient=("mali-army",), place=None, basis="publication")
+    b = make_event(
+        "b", actor=("militants",), recipient=("mali-army",), place=None, basis="publication"
+    )
     value = score(*mentions(a, b), CONFIG)
     strict = DedupConfig.load(threshold=value + 0.01)
     loose = DedupConfig.load(threshold=value)

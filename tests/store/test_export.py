@@ -17,12 +17,39 @@ from eventlens.store.export import CSV_COLUMNS, export
 from eventlens.store.queries import EventFilter, connect
 from eventlens.store.schema import COLUMN_NAMES
 
-ACLED_ISSUE_COLUMNS = (
-    "event_id_cnty, event_date, year, time_precision, disorder_type, event_type, sub_event_type, "
-    "actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, "
-    "civilian_targeting, iso, region, country, admin1, admin2, admin3, location, latitude, "
-    "longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp"
-).split(", ")
+ACLED_ISSUE_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 
 
 @pytest.fixture
@@ -30,18 +57,48 @@ def con(store_path, make_event, make_document):
     with EventStore(store_path) as store:
         store.save_batch(
             [
-                (make_document("a", url="https://www.example-news.org/a"), [
-                    make_event("a", actor=("mali-army",), recipient=("civilians",),
-                               acled=("Violence against civilians", "Attack")),
-                    make_event("a", event_type="AGREE", actor=("mali-gov",), recipient=("russia",),
-                               place=None, acled=(None, None), offset=100, day=date(2021, 3, 9)),
-                ]),
-                (make_document("b"), [
-                    make_event("b", actor=("mali-army",), recipient=("civilians",), day=date(2021, 3, 8),
-                               acled=("Violence against civilians", "Attack")),
-                    make_event("b", event_type="PROTEST", actor=("protesters",), recipient=(),
-                               place="bamako", offset=200, acled=("Protests", "Peaceful protest")),
-                ]),
+                (
+                    make_document("a", url="https://www.example-news.org/a"),
+                    [
+                        make_event(
+                            "a",
+                            actor=("mali-army",),
+                            recipient=("civilians",),
+                            acled=("Violence against civilians", "Attack"),
+                        ),
+                        make_event(
+                            "a",
+                            event_type="AGREE",
+                            actor=("mali-gov",),
+                            recipient=("russia",),
+                            place=None,
+                            acled=(None, None),
+                            offset=100,
+                            day=date(2021, 3, 9),
+                        ),
+                    ],
+                ),
+                (
+                    make_document("b"),
+                    [
+                        make_event(
+                            "b",
+                            actor=("mali-army",),
+                            recipient=("civilians",),
+                            day=date(2021, 3, 8),
+                            acled=("Violence against civilians", "Attack"),
+                        ),
+                        make_event(
+                            "b",
+                            event_type="PROTEST",
+                            actor=("protesters",),
+                            recipient=(),
+                            place="bamako",
+                            offset=200,
+                            acled=("Protests", "Peaceful protest"),
+                        ),
+                    ],
+                ),
             ]
         )
     connection = connect(store_path)
@@ -51,8 +108,11 @@ def con(store_path, make_event, make_document):
 
 def run_export(con, fmt, **options):
     out = io.StringIO()
-    writer = {"jsonl": export_module.write_jsonl, "csv": export_module.write_csv,
-              "acled-csv": export_module.write_acled}.get(fmt)
+    writer = {
+        "jsonl": export_module.write_jsonl,
+        "csv": export_module.write_csv,
+        "acled-csv": export_module.write_acled,
+    }.get(fmt)
     if writer:
         count = writer(con, out, EventFilter(), **options)
     else:
@@ -84,12 +144,19 @@ def test_acled_values(con):
     assert attack["time_precision"] == "1" and attack["event_date"] in ("2021-03-07", "2021-03-08")
     assert sorted(attack["source"].split("; ")) == ["b", "example-news.org"]
     protest = rows["Protests"]
-    assert (protest["disorder_type"], protest["actor1"], protest["inter1"]) == ("Demonstrations", "Protesters (Mali)", "6")
+    assert (protest["disorder_type"], protest["actor1"], protest["inter1"]) == (
+        "Demonstrations",
+        "Protesters (Mali)",
+        "6",
+    )
     assert protest["interaction"] == "60"
 
 
 def test_acled_codes():
-    assert disorder_type("Protests", "Excessive force against protesters") == "Political violence; Demonstrations"
+    assert (
+        disorder_type("Protests", "Excessive force against protesters")
+        == "Political violence; Demonstrations"
+    )
     assert disorder_type("Strategic developments", "Agreement") == "Strategic developments"
     row = {"event_type": "ASSAULT", "mode": None}
     assert acled_inter({"sector": "MIL", "country": "FRA"}, row, "MLI") == 8  # foreign forces
@@ -103,13 +170,29 @@ def test_gdelt_has_61_columns(con):
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
     assert rows[0] == GDELT_COLUMNS
     assert count == 3 and all(len(r) == 61 for r in rows)
-    record = next(dict(zip(GDELT_COLUMNS, r, strict=True)) for r in rows[1:] if r[GDELT_COLUMNS.index("Actor2Type1Code")] == "CVL")
+    record = next(
+        dict(zip(GDELT_COLUMNS, r, strict=True))
+        for r in rows[1:]
+        if r[GDELT_COLUMNS.index("Actor2Type1Code")] == "CVL"
+    )
     assert record["Actor2Type1Code"] == "CVL"
-    assert (record["SQLDATE"][:6], record["MonthYear"], record["Year"]) == ("202103", "202103", "2021")
-    assert (record["Actor1Code"], record["Actor1CountryCode"], record["Actor1Type1Code"]) == ("MLIMIL", "MLI", "MIL")
+    assert (record["SQLDATE"][:6], record["MonthYear"], record["Year"]) == (
+        "202103",
+        "202103",
+        "2021",
+    )
+    assert (record["Actor1Code"], record["Actor1CountryCode"], record["Actor1Type1Code"]) == (
+        "MLIMIL",
+        "MLI",
+        "MIL",
+    )
     assert (record["QuadClass"], record["GoldsteinScale"]) == ("4", "-9.0")
     assert (record["NumMentions"], record["NumArticles"]) == ("2", "2")
-    assert (record["ActionGeo_Type"], record["ActionGeo_CountryCode"], record["ActionGeo_Lat"]) == ("4", "ML", "15.03")
+    assert (record["ActionGeo_Type"], record["ActionGeo_CountryCode"], record["ActionGeo_Lat"]) == (
+        "4",
+        "ML",
+        "15.03",
+    )
     assert record["SOURCEURL"] == "https://www.example-news.org/a"
     _, headless = run_export(con, "gdelt-csv", header=False)
     assert headless.splitlines()[0].split("\t")[0] == rows[1][0]

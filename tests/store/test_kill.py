@@ -18,19 +18,33 @@ def check_consistency(path: Path) -> tuple[int, int, int]:
     con = duckdb.connect(str(path), read_only=True)
     try:
         query = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
-        assert query("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT id FROM documents)") == 0
+        assert (
+            query("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT id FROM documents)")
+            == 0
+        )
         assert query("SELECT count(*) FROM mentions WHERE event_id IS NULL") == 0
-        assert query("SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT id FROM events)") == 0
-        assert query(
-            """SELECT count(*) FROM events e WHERE e.mentions <>
+        assert (
+            query("SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT id FROM events)")
+            == 0
+        )
+        assert (
+            query(
+                """SELECT count(*) FROM events e WHERE e.mentions <>
             (SELECT count(*) FROM mentions m WHERE m.event_id = e.id)"""
-        ) == 0
-        assert query(
-            """SELECT count(*) FROM documents d WHERE d.n_events <>
+            )
+            == 0
+        )
+        assert (
+            query(
+                """SELECT count(*) FROM documents d WHERE d.n_events <>
             (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id)"""
-        ) == 0
+            )
+            == 0
+        )
         assert query("SELECT count(*) - count(DISTINCT id) FROM mentions") == 0
-        return tuple(query(f"SELECT count(*) FROM {t}") for t in ("documents", "mentions", "events"))
+        return tuple(
+            query(f"SELECT count(*) FROM {t}") for t in ("documents", "mentions", "events")
+        )
     finally:
         con.close()
 
@@ -54,7 +68,10 @@ def test_killed_batch_leaves_store_consistent_and_resumes(tmp_path: Path):
 
     resumed = subprocess.run(
         [sys.executable, str(CHILD), str(path), "resume", str(N_DOCS)],
-        capture_output=True, text=True, timeout=300, check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     assert resumed.stdout.split() == ["CODED", str(N_DOCS - 20)]
     documents, mentions, events = check_consistency(path)
@@ -63,7 +80,10 @@ def test_killed_batch_leaves_store_consistent_and_resumes(tmp_path: Path):
 
     again = subprocess.run(
         [sys.executable, str(CHILD), str(path), "resume", str(N_DOCS)],
-        capture_output=True, text=True, timeout=300, check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     assert again.stdout.split() == ["CODED", "0"]
     assert check_consistency(path) == (documents, mentions, events)

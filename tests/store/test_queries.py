@@ -30,17 +30,41 @@ def con(store_path, make_event, make_document):
     with EventStore(store_path) as store:
         store.save_batch(
             [
-                (make_document("a"), [
-                    make_event("a"),
-                    make_event("a", event_type="PROTEST", actor=("protesters",), recipient=("mali-gov",),
-                               place="bamako", day=date(2021, 4, 2), offset=100, confidence=0.4),
-                ]),
+                (
+                    make_document("a"),
+                    [
+                        make_event("a"),
+                        make_event(
+                            "a",
+                            event_type="PROTEST",
+                            actor=("protesters",),
+                            recipient=("mali-gov",),
+                            place="bamako",
+                            day=date(2021, 4, 2),
+                            offset=100,
+                            confidence=0.4,
+                        ),
+                    ],
+                ),
                 (make_document("b"), [make_event("b", actor=("militants",), day=date(2021, 3, 8))]),
-                (make_document("c"), [
-                    make_event("c", recipient=("niger-army",), place="niamey", day=date(2021, 3, 20)),
-                    make_event("c", event_type="SANCTION", actor=("ecowas",), recipient=("mali-gov",),
-                               place=None, day=date(2021, 5, 3), modality="future", offset=90),
-                ]),
+                (
+                    make_document("c"),
+                    [
+                        make_event(
+                            "c", recipient=("niger-army",), place="niamey", day=date(2021, 3, 20)
+                        ),
+                        make_event(
+                            "c",
+                            event_type="SANCTION",
+                            actor=("ecowas",),
+                            recipient=("mali-gov",),
+                            place=None,
+                            day=date(2021, 5, 3),
+                            modality="future",
+                            offset=90,
+                        ),
+                    ],
+                ),
             ]
         )
     connection = connect(store_path)
@@ -134,7 +158,13 @@ def test_places_country_month_and_summary(con):
     assert {p["name"] for p in places(con)} == {"Boni", "Bamako", "Niamey"}
     months = {(r["country"], r["month"]): r["events"] for r in country_month(con)}
     assert months == {("MLI", "2021-03-01"): 1, ("MLI", "2021-04-01"): 1, ("NER", "2021-03-01"): 1}
-    assert summary(con) == {"events": 3, "mentions": 4, "documents": 3, "first": "2021-03-07", "last": "2021-04-02"}
+    assert summary(con) == {
+        "events": 3,
+        "mentions": 4,
+        "documents": 3,
+        "first": "2021-03-07",
+        "last": "2021-04-02",
+    }
 
 
 def test_parquet_directory_answers_the_same_queries(con, tmp_path):

@@ -18,15 +18,32 @@ from eventlens.store.schema import (
     record_row,
 )
 
-STABLE = ["id", "doc_id", "event_type", "mode", "quad_code", "intensity", "date", "modality",
-          "confidence", "coder_version", "record"]
+STABLE = [
+    "id",
+    "doc_id",
+    "event_type",
+    "mode",
+    "quad_code",
+    "intensity",
+    "date",
+    "modality",
+    "confidence",
+    "coder_version",
+    "record",
+]
 
 
 def sample_events(make_event):
     return [
         make_event("a"),
         make_event("b", place=None, recipient=(), day=None),
-        make_event("c", actor=("ecowas", "france"), recipient=("mali-gov",), place="niamey", precision="month"),
+        make_event(
+            "c",
+            actor=("ecowas", "france"),
+            recipient=("mali-gov",),
+            place="niamey",
+            precision="month",
+        ),
         make_event("d", actor=(), recipient=("police",), modality="future", mode="arrest"),
     ]
 
@@ -53,7 +70,11 @@ def test_sql_flattening_matches_python_rows(make_event):
 
 
 def test_row_flattens_countries_and_place(make_event):
-    row = record_row(make_event("c", actor=("ecowas", "france"), recipient=("mali-gov",), place="niamey").to_dict())
+    row = record_row(
+        make_event(
+            "c", actor=("ecowas", "france"), recipient=("mali-gov",), place="niamey"
+        ).to_dict()
+    )
     assert row["country"] == "NER"  # where it happened wins
     assert row["countries"] == ["FRA", "MLI", "NER"]
     assert row["year"] == 2021 and row["month"] == 3

@@ -73,7 +73,9 @@ def test_reports_of_one_event_become_one_event_with_its_sources(store, make_even
 
 
 def test_replacing_a_source_document_splits_its_event(store, make_event, make_document):
-    store.save_batch([(make_document("a"), [make_event("a")]), (make_document("b"), [make_event("b")])])
+    store.save_batch(
+        [(make_document("a"), [make_event("a")]), (make_document("b"), [make_event("b")])]
+    )
     assert counts(store)[2] == 1
     store.save(make_document("b"), [make_event("b", day=date(2021, 6, 1))])
     assert counts(store) == (2, 2, 2)
@@ -111,7 +113,9 @@ def test_changed_text_is_coded_again(store, make_event, make_document):
     events = {"a": [make_event("a")]}
     FakePipeline.coded = []
     list(store.ingest([make_document("a")], lambda: FakePipeline(events)))
-    list(store.ingest([make_document("a", text="Corrected article.")], lambda: FakePipeline(events)))
+    list(
+        store.ingest([make_document("a", text="Corrected article.")], lambda: FakePipeline(events))
+    )
     assert FakePipeline.coded == ["a", "a"]
 
 
@@ -125,15 +129,27 @@ def test_outdated_documents_are_listed_for_recoding(store, make_event, make_docu
 
 def test_entities_catalogue(store, make_event, make_document):
     store.save(make_document("a"), [make_event("a", actor=("jnim", "militants"))])
-    entities = store.con.execute("SELECT name, sector FROM entities ORDER BY sector, name").fetchall()
+    entities = store.con.execute(
+        "SELECT name, sector FROM entities ORDER BY sector, name"
+    ).fetchall()
     assert ("JNIM", "REB") in entities and ("Mali", "MIL") in entities
-    links = store.con.execute("SELECT role, position, text FROM mention_entities ORDER BY role, position").fetchall()
-    assert links == [("actor", 1, "JNIM militants"), ("actor", 2, "militants"), ("recipient", 1, "Malian soldiers")]
+    links = store.con.execute(
+        "SELECT role, position, text FROM mention_entities ORDER BY role, position"
+    ).fetchall()
+    assert links == [
+        ("actor", 1, "JNIM militants"),
+        ("actor", 2, "militants"),
+        ("recipient", 1, "Malian soldiers"),
+    ]
 
 
 def test_import_jsonl_records(store, make_event, tmp_path):
     path = tmp_path / "events.jsonl"
-    records = [make_event("x"), make_event("y", day=date(2021, 3, 8)), make_event("z", event_type="PROTEST")]
+    records = [
+        make_event("x"),
+        make_event("y", day=date(2021, 3, 8)),
+        make_event("z", event_type="PROTEST"),
+    ]
     path.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in records), encoding="utf-8")
     source = f"SELECT json AS record, '0.0.1' AS coder_version FROM read_json_objects('{path}')"
     assert store.import_records(source) == 3
@@ -146,14 +162,18 @@ def test_v1_store_is_upgraded_on_opening(tmp_path, make_event):
     con = duckdb.connect(str(path))
     con.execute(V1_SCHEMA)
     record = make_event("a").to_dict()
-    con.execute("INSERT INTO documents VALUES ('a', 'h', NULL, NULL, 't', '2021-03-08', 'en', 'text')")
+    con.execute(
+        "INSERT INTO documents VALUES ('a', 'h', NULL, NULL, 't', '2021-03-08', 'en', 'text')"
+    )
     con.execute(
         "INSERT INTO events VALUES (?, 'a', 'ASSAULT', NULL, 4, -9, '2021-03-07', 'asserted', 0.8, '0.0.9', ?)",
         [record["id"], json.dumps(record)],
     )
     con.close()
     reader = connect(path)  # read-only opening upgrades first
-    assert reader.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
+    assert (
+        reader.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
+    )
     assert count_events(reader) == 1
     reader.close()
     with EventStore(path) as store:

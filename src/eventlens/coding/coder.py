@@ -99,8 +99,10 @@ class EventCoder:
         entry = match.entry
         frame = _merged_frame(match, self.lexicon)
         frame.actors = [s for s in frame.actors if s.root.lemma_.lower() not in self.instruments]
-        if entry.pos == "noun" and not frame.actors:
-            frame.actors = self._modifier_actors(match.token, entry)
+        if not frame.actors:  # "the military coup", "the military coup ousted ..."
+            nouns = (m for m in (match, *match.absorbed) if m.entry.pos == "noun")
+            found = (self._modifier_actors(m.token, m.entry) for m in nouns)
+            frame.actors = next((actors for actors in found if actors), [])
         reading = read_modality(match.token, self.lang)
         scope = _scope_text(match)
         mode = entry.mode or next((m.entry.mode for m in match.absorbed if m.entry.mode), None)

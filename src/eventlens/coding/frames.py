@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
-from eventlens.coding.triggers import complements, governing_verb
+from eventlens.coding.triggers import complements, governing_verb, word_forms
 
 SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
 RELATIVIZERS = ("who", "that", "which", "whom")
@@ -105,7 +105,7 @@ def _roles_from_light_verb(
     role: str | None = "actor"
     if verb is None and first.dep_ in ("dobj", "nsubjpass"):
         verb = first.head
-        role = lexicon.light_verbs.get(verb.lemma_.lower())
+        role = next((r for w in word_forms(verb) if (r := lexicon.light_verbs.get(w))), None)
     if verb is None or role is None:
         return
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.coding.triggers import word_forms
 
 TIME_PLACE_ENTITIES = ("DATE", "TIME", "GPE", "LOC", "FAC")
 SETTING_PREPS = ("in", "at", "on", "near", "outside", "inside", "around", "across", "during")
@@ -36,7 +37,8 @@ def reports_event(
         return True
     first = _first_conjunct(noun)
     head, lemma = first.head, first.head.lemma_.lower()
-    carried = first.dep_ in ("dobj", "nsubjpass") and lemma in lexicon.light_verbs
+    light = any(form in lexicon.light_verbs for form in word_forms(head))
+    carried = first.dep_ in ("dobj", "nsubjpass") and light
     if carried or entry.verbs:  # entry.verbs: the trigger matched only under such a verb
         return True
     if first.dep_ in SUBJECT_LABELS and head.i != first.i:

@@ -62,7 +62,8 @@ def _match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     pos = trigger_pos(token)
     if pos is None:
         return None
-    for entry in lexicon.lookup(pos, token.lemma_) or lexicon.lookup(pos, token.lower_):
+    entries = next((e for word in word_forms(token) if (e := lexicon.lookup(pos, word))), [])
+    for entry in entries:
         consumed = _conditions_hold(token, entry)
         if consumed is not None:
             return TriggerMatch(token, entry, consumed)
@@ -109,6 +110,18 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
 
 
+def word_forms(token: Token) -> list[str]:
+    """The token's lemma, its lower-case form, and for verbs the base forms its inflection
+    suggests: the parser's lemma is sometimes wrong ("staged" -> "stag")."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    suffix = {"VBD": "ed", "VBN": "ed", "VBZ": "s", "VBG": "ing"}.get(token.tag_)
+    if suffix and lower.endswith(suffix):
+        stem = lower[: -len(suffix)]
+        forms += [stem + "e", stem] if suffix != "s" else [stem, stem[:-1]]
+    return list(dict.fromkeys(forms))
+
+
 def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
     """The verb among ``lemmas`` governing the noun ("*opened* fire", "*took* to the streets")."""
     first = noun
@@ -117,7 +130,7 @@ def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
     verb = first.head
     if first.dep_ == "pobj" and verb.dep_ == "prep":  # "took *to* the streets"
         first, verb = verb, verb.head
-    if first.dep_ in ("dobj", "nsubjpass", "prep") and verb.lemma_.lower() in lemmas:
+    if first.dep_ in ("dobj", "nsubjpass", "prep") and set(word_forms(verb)) & set(lemmas):
         return verb
     return None
 

@@ -59,7 +59,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
 def singular_forms(word: str) -> tuple[str, ...]:
     """The word and its possible singulars (folded): 'militias' -> 'militia'."""
     forms = [word]
-    if word.endswith("men") and len(word) > 4:
+    if word.endswith("men"):
         forms.append(word[:-3] + "man")
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")

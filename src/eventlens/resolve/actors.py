@@ -38,6 +38,9 @@ ACTORS_ENV = "EVENTLENS_ACTORS"
 PRONOUN_WINDOW = 2  # sentences back
 DESCRIPTION_WINDOW = 5
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "around"})
+# "the attackers" (UAF) may be the rebels just named, "the militants" (REB) a militia
+KINDRED_SECTORS = {"REB": ("REB", "UAF"), "UAF": ("UAF", "REB")}
+FOCUS_KINDS = frozenset({"state", "place", "person"})
 WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
 
 
@@ -115,7 +118,7 @@ def _fits(mention: Mention, kinds: frozenset[str] | None, number: str, sector: s
         return False
     if number != "any" and mention.plural != (number == "plural"):
         return False
-    return sector is None or actor.sector == sector
+    return sector is None or actor.sector in KINDRED_SECTORS.get(sector, (sector,))
 
 
 class ActorResolver:
@@ -159,7 +162,7 @@ class ActorResolver:
         sentences = list(doc.sents)
         memory = DocumentMemory(doc, sentence_starts=[s.start_char for s in sentences])
         named = [m for i, s in enumerate(sentences) for m in self._named_mentions(s, i, when)]
-        memory.focus = _most_common(m.actor.country for m in named)
+        memory.focus = _focus(named)
         for mention in named:
             if mention.kind not in ("demonym", "place"):
                 memory.add(mention)
@@ -336,9 +339,16 @@ class ActorResolver:
         actor.name = state.name if state else getattr(source, "name", None)
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    common = Counter(v for v in values if v).most_common(1)
-    return common[0][0] if common else None
+def _focus(named: Iterable[Mention]) -> str | None:
+    """The country the document is most about: a state's name, capital or a person counts
+    1, a demonym or an armed group's country 1/2 ("a Swiss hostage" alone is no focus)."""
+    weights: Counter[str] = Counter()
+    for mention in named:
+        if mention.actor.country:
+            full = mention.kind in FOCUS_KINDS
+            weights[mention.actor.country] += 2 if full else 1
+    common = weights.most_common(1)
+    return common[0][0] if common and common[0][1] >= 2 else None
 
 
 def _copy(actor: Actor, source: Actor) -> None:

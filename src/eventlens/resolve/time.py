@@ -8,6 +8,8 @@ publication date. docs/time.md lists the expressions understood.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from spacy.tokens import Span, Token
 
 from eventlens.record import DateInfo
@@ -17,6 +19,9 @@ from eventlens.resolve.periods import Period
 from eventlens.resolve.timex import Expression, expressions, grammar
 
 VERBS = {"VERB", "AUX"}
+NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
+OTHER_NOUN = 3  # rank of a date that modifies another noun: used only when recent
+RECENT = timedelta(days=365)
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
 
 
@@ -40,9 +45,9 @@ class TimeResolver:
             month_first=self.month_first,
             prefer_future=tense == "future",
         )
-        for expression in self._ranked(sentence, trigger, context.document.lang):
+        for rank, expression in self._ranked(sentence, trigger, context.document.lang):
             found = normalize(expression, refs)
-            if found is not None:
+            if found is not None and (rank < OTHER_NOUN or _recent(found, refs.pub)):
                 self._said = (found, sentence.start_char)
                 return found
         if anchor is not None and tense in ("past", None) and self._near(anchor, sentence):
@@ -60,8 +65,8 @@ class TimeResolver:
             self._sentence = seen = (context, sentence.start_char, context.last_date)
         return seen[2]
 
-    def _ranked(self, sentence: Span, trigger: Token, lang: str) -> list[Expression]:
-        """The sentence's date expressions that can date this trigger, best first."""
+    def _ranked(self, sentence: Span, trigger: Token, lang: str) -> list[tuple[int, Expression]]:
+        """The sentence's date expressions that can date this trigger, best first, with rank."""
         ranked = []
         for expression in expressions(sentence.text, lang):
             span = sentence.doc.char_span(
@@ -74,7 +79,8 @@ class TimeResolver:
             rank = _attachment(span.root, trigger)
             if rank is not None:
                 ranked.append((rank, abs(span.root.i - trigger.i), expression))
-        return [expression for *_, expression in sorted(ranked, key=lambda item: item[:2])]
+        ranked.sort(key=lambda item: item[:2])
+        return [(rank, expression) for rank, _, expression in ranked]
 
     def _near(self, anchor: DateInfo, sentence: Span) -> bool:
         """Whether the previous event's date was said in this paragraph."""
@@ -89,21 +95,37 @@ def _attachment(root: Token, trigger: Token) -> int | None:
 
     0: in the trigger's own phrase ("the August 2020 coup", "arrested on Monday");
     1: in the clause of the trigger or a clause governing it ("In 2022, X imposed sanctions");
-    2: elsewhere in the sentence; None: in a clause under the trigger's (another event's date).
+    2: elsewhere in the sentence; OTHER_NOUN: modifying another noun of the trigger's phrase
+    ("abstained on the March 2 vote", "demanded justice for the 2014 uprising");
+    None: in a clause under the trigger's (another event's date).
     """
     path = list(root.ancestors)
     if trigger in path:
         between = path[: path.index(trigger)]
-        if not any(token.pos_ in VERBS for token in between):
-            return 0
-        return 1 if trigger.pos_ not in VERBS else None
+        if any(token.pos_ in VERBS for token in between):
+            return 1 if trigger.pos_ not in VERBS else None
+        return OTHER_NOUN if _dates_another_noun(root, trigger) else 0
     clause = _clause(trigger)
     governor = next((token for token in path if token.pos_ in VERBS), None)
     if governor is None:
         return 2
-    if governor is clause or governor in clause.ancestors or governor in trigger.ancestors:
+    if governor == clause or governor in clause.ancestors or governor in trigger.ancestors:
         return 1
     return None if clause in governor.ancestors else 2
+
+
+def _recent(found: DateInfo, pub: date | None) -> bool:
+    """Within the year before publication: "the March 2 resolution" may be when Mali abstained
+    on it, "the 1998 murder" is not when protesters demonstrated over it."""
+    if pub is None or found.end is None:
+        return True
+    return not found.future and pub - found.end <= RECENT
+
+
+def _dates_another_noun(root: Token, trigger: Token) -> bool:
+    """A date modifying a noun other than the trigger ("justice for the 2014 uprising")
+    dates that noun first; it dates the trigger only when nothing closer does."""
+    return root.dep_ in NOUN_MODIFIERS and root.head != trigger
 
 
 def _clause(token: Token) -> Token:

@@ -158,7 +158,7 @@ class EventStore:
                 WHERE documents.id = s.doc_id"""
             )
             self.con.execute("INSERT INTO mentions SELECT * FROM staged")
-            count = self.con.execute("SELECT count(*) FROM staged").fetchone()[0]
+            count = self.con.execute("SELECT count(*) FROM staged").fetchall()[0][0]
             link_entities(self.con, "SELECT id FROM staged")
             self.con.execute("DROP TABLE staged")
             if dedup:
@@ -176,7 +176,7 @@ class EventStore:
             self.con.execute("UPDATE mentions SET event_id = NULL")
             self.con.execute("DELETE FROM events")
             self.refresh_events()
-            return self.con.execute("SELECT count(*) FROM events").fetchone()[0]
+            return self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
 
         return self._in_transaction(run)
 
@@ -309,9 +309,8 @@ class EventStore:
         self.con.execute("DROP TABLE forgotten")
 
     def _pending(self) -> bool:
-        return bool(
-            self.con.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL").fetchone()[0]
-        )
+        query = "SELECT count(*) FROM mentions WHERE event_id IS NULL"
+        return bool(self.con.execute(query).fetchall()[0][0])
 
     def _in_transaction(self, work: Callable[[], Any]) -> Any:
         self.con.execute("BEGIN TRANSACTION")
@@ -329,16 +328,16 @@ class EventStore:
         """Stored with the same text by the same coder (nothing to redo)."""
         row = self.con.execute(
             "SELECT content_hash, coder_fingerprint FROM documents WHERE id = ?", [document.id]
-        ).fetchone()
-        return row == (document.content_hash, coder_fingerprint())
+        ).fetchall()
+        return row == [(document.content_hash, coder_fingerprint())]
 
     def duplicate_of(self, document: Document) -> str | None:
         """Id of another stored document with exactly the same text, if any."""
         row = self.con.execute(
             "SELECT id FROM documents WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1",
             [document.content_hash, document.id],
-        ).fetchone()
-        return row[0] if row else None
+        ).fetchall()
+        return row[0][0] if row else None
 
     def stored_records(self, doc_id: str) -> list[dict[str, Any]]:
         """The event records coded from one document, in text order."""

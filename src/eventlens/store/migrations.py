@@ -78,7 +78,7 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The version of an open store: 0 empty, 1 the unversioned first store, else recorded."""
     tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if "schema_version" in tables:
-        return con.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+        return con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] or 0
     return 1 if "events" in tables else 0
 
 

@@ -268,15 +268,15 @@ def stream(
 
 def count_events(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) -> int:
     where, params = (filters or EventFilter()).where()
-    return con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+    return con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0]
 
 
 def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """One event record with ``sources``: every mention merged into it and its document."""
-    row = con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
-    if row is None:
+    rows = con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchall()
+    if not rows:
         return None
-    record = json.loads(row[0])
+    record = json.loads(rows[0][0])
     record["sources"] = _dicts(
         con.execute(
             """SELECT m.id AS mention_id, m.doc_id, m.sentence, [m.span_start, m.span_end] AS span,

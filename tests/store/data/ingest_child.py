@@ -19,7 +19,9 @@ BATCH = 10
 
 
 def document(i: int) -> Document:
-    return Document(id=f"doc{i:04d}", text=f"Synthetic article number {i}.", pub_date=date(2021, 1, 1))
+    return Document(
+        id=f"doc{i:04d}", text=f"Synthetic article number {i}.", pub_date=date(2021, 1, 1)
+    )
 
 
 def events(doc: Document) -> list[Event]:
@@ -27,11 +29,20 @@ def events(doc: Document) -> list[Event]:
     day = date(2021, 1, 1) + timedelta(days=i % 20)
     when = DateInfo(date=day, start=day, end=day, precision="day", basis="explicit")
     return [
-        Event(doc_id=doc.id, event_type=kind, sentence=f"Sentence {k} of {doc.id}.", span=(k * 40, k * 40 + 30),
-              trigger="attacked", rule="test", quad_code=4, intensity=-9.0, date=when,
-              actor=[Actor(text="militants", sector="REB")],
-              recipient=[Actor(text="Malian soldiers", name="Mali", code="MLI", sector="MIL")],
-              location=Location(text="Gao", name="Gao", country_code="ML", lat=16.27, lon=-0.04))
+        Event(
+            doc_id=doc.id,
+            event_type=kind,
+            sentence=f"Sentence {k} of {doc.id}.",
+            span=(k * 40, k * 40 + 30),
+            trigger="attacked",
+            rule="test",
+            quad_code=4,
+            intensity=-9.0,
+            date=when,
+            actor=[Actor(text="militants", sector="REB")],
+            recipient=[Actor(text="Malian soldiers", name="Mali", code="MLI", sector="MIL")],
+            location=Location(text="Gao", name="Gao", country_code="ML", lat=16.27, lon=-0.04),
+        )
         for k, kind in enumerate(("ASSAULT", "PROTEST"))
     ]
 
@@ -59,10 +70,14 @@ def main() -> None:
     with EventStore(path) as store:
         if mode == "pause":
             for start in (0, BATCH):
-                store.save_batch((document(i), events(document(i))) for i in range(start, start + BATCH))
+                store.save_batch(
+                    (document(i), events(document(i))) for i in range(start, start + BATCH)
+                )
             store.save_batch(paused_batch(2 * BATCH))
         else:
-            list(store.ingest((document(i) for i in range(n_docs)), Pipeline, batch_documents=BATCH))
+            list(
+                store.ingest((document(i) for i in range(n_docs)), Pipeline, batch_documents=BATCH)
+            )
             print(f"CODED {Pipeline.coded}", flush=True)
 
 

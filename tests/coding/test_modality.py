@@ -1,0 +1,68 @@
+"""Whether the text asserts, negates, supposes or announces each event."""
+
+from __future__ import annotations
+
+import pytest
+
+MODALITY = [
+    ("The rebels attacked the town on Monday.", "attacked", "asserted"),
+    ("It was also reported that soldiers arrested two journalists.", "arrested", "asserted"),
+    ("Officials said the army had shelled the camp.", "shelled", "asserted"),
+    ("The army did not attack the town.", "attack", "negated"),
+    ("The junta refused to release the prisoners.", "release", "negated"),
+    ("Residents said the rebels had not withdrawn from the town.", "withdrawn", "negated"),
+    ("No attack took place on Friday.", "attack", "negated"),
+    ("If the talks fail, the rebels could attack the town.", "attack", "hypothetical"),
+    ("The army might withdraw from the town.", "withdraw", "hypothetical"),
+    ("The bloc should impose sanctions on the junta.", "impose", "hypothetical"),
+    ("Would the junta release the prisoners?", "release", "hypothetical"),
+    ("It is unlikely that the soldiers will withdraw from the region.", "withdraw", "hypothetical"),
+    ("Had the talks failed, the rebels would have attacked the capital.", "attacked", "hypothetical"),
+    ("Withdrawing the troops now would have amounted to a betrayal.", "Withdrawing", "hypothetical"),
+    ("The soldiers risk being ambushed on the road to Gao.", "ambushed", "hypothetical"),
+    ("It is doubtful that the junta arrested the minister.", "arrested", "hypothetical"),
+    ("If you want to protest, you should march peacefully.", "march", "hypothetical"),
+    ("The army will launch an offensive against the rebels.", "offensive", "future"),
+    ("The government plans to arrest the organisers.", "arrest", "future"),
+    ("Troops are expected to deploy to the border in the coming months.", "deploy", "future"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), MODALITY)
+def test_modality(code, text: str, trigger: str, modality: str) -> None:
+    found = {e.trigger: e.modality for e in code(text)}
+    assert found.get(trigger) == modality, found
+
+
+def test_a_promised_meeting_is_an_asserted_agreement(code) -> None:
+    [event] = code("The two presidents will meet in Abuja next month.")
+    assert (event.event_type, event.modality) == ("AGREE", "asserted")
+    assert event.rule.endswith(">AGREE")
+
+
+def test_an_announced_withdrawal_is_an_asserted_concession(code) -> None:
+    [event] = code("The army plans to withdraw its troops from the border next year.")
+    assert (event.event_type, event.modality) == ("CONCEDE", "asserted")
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality(code) -> None:
+    found = {e.trigger: e.modality for e in code("Police did not ban the march, but they cut the internet.")}
+    assert found == {"ban": "negated", "cut": "asserted"}
+
+
+def test_the_content_of_an_accusation_is_not_asserted(code) -> None:
+    found = {e.event_type: e.modality for e in code("Rights groups accused the army of torturing detainees.")}
+    assert found == {"ACCUSE": "asserted", "ASSAULT": "hypothetical"}
+
+
+def test_speculation_paragraph_yields_no_asserted_event(code) -> None:
+    text = (
+        "If the junta ignores the ultimatum, the bloc could impose a trade embargo. "
+        "The soldiers might then close the border, and it is unlikely that they will release "
+        "the president. Had the mediators failed, the rebels would have attacked the capital. "
+        "Should the army withdraw from the north?"
+    )
+    events = code(text)
+    assert events and all(e.modality != "asserted" for e in events), [
+        (e.trigger, e.modality) for e in events
+    ]
