@@ -176,14 +176,21 @@ def run_reference(corpus: Path, batch_size: int, n_process: int) -> Measure:
 
 
 def run_eventlens(
-    corpus: Path, batch_size: int, n_process: int, prefilter: bool, store: bool
+    corpus: Path,
+    batch_size: int,
+    n_process: int,
+    prefilter: bool,
+    store: bool,
+    context: tuple[int, int],
 ) -> Measure:
     """Child: ``eventlens code`` end to end (read, clean, code, optionally store)."""
     from eventlens.commands.code import code_paths
     from eventlens.ingest.readers import InputProblem, read_inputs
     from eventlens.pipeline import Pipeline
 
-    pipeline = Pipeline(batch_size=batch_size, prefilter=prefilter, n_process=n_process)
+    pipeline = Pipeline(
+        batch_size=batch_size, prefilter=prefilter, context=context, n_process=n_process
+    )
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.duckdb") if store else None
         with Clock() as clock:
@@ -192,7 +199,7 @@ def run_eventlens(
     documents = [d for d in read_inputs([str(corpus)]) if not isinstance(d, InputProblem)]
     words = sum(len(d.text.split()) for d in documents)
     extra = {"events": len(records), "parsed_token_share": parsed_share(pipeline, documents)}
-    kind = "pre-filter" if prefilter else "full parse"
+    kind = f"pre-filter, context {context[0]},{context[1]}" if prefilter else "full parse"
     name = f"eventlens code, {kind}{', store' if store else ''} (n_process={n_process})"
     return Measure(name, clock.wall, clock.cpu, words, len(documents), own, workers, extra)
 
@@ -222,7 +229,9 @@ def child(args: argparse.Namespace) -> None:
         measure = run_reference(corpus, args.batch_size, args.n_process)
     else:
         prefilter = args.child == "eventlens"
-        measure = run_eventlens(corpus, args.batch_size, args.n_process, prefilter, args.store)
+        measure = run_eventlens(
+            corpus, args.batch_size, args.n_process, prefilter, args.store, args.context
+        )
     print(json.dumps({**measure.__dict__}))
 
 
@@ -243,7 +252,7 @@ def bench(args: argparse.Namespace) -> int:
     docs, words = build_corpus(args.words, corpus, args.mix)
     print(f"corpus: {docs} documents, {words} words ({corpus})", file=sys.stderr)
     common = ["--corpus", str(corpus), "--batch-size", str(args.batch_size)]
-    common += ["--n-process", str(args.n_process)]
+    common += ["--n-process", str(args.n_process), "--context", ",".join(map(str, args.context))]
     load_before = os.getloadavg()
     startup = measure_startup(args.startups)
     runs = ["reference", "eventlens"] + (["eventlens-full"] if args.full else [])
@@ -365,7 +374,8 @@ def accuracy(args: argparse.Namespace) -> int:
 
     documents = [d for d in read_inputs(args.accuracy) if not isinstance(d, InputProblem)]
     documents += acled_notes(args.acled)
-    full, fast = Pipeline(prefilter=False), Pipeline()
+    full = Pipeline(prefilter=False, n_process=1)
+    fast = Pipeline(coder=full.coder, context=args.context, n_process=1)
     same = differ = events_full = events_fast = 0
     for (document, a), (_, b) in zip(full.code(documents), fast.code(documents), strict=True):
         left, right = [e.to_dict() for e in a], [e.to_dict() for e in b]
@@ -410,6 +420,12 @@ def main() -> int:
     parser.add_argument("--store", action="store_true", help="also write events to DuckDB")
     parser.add_argument("--full", action="store_true", help="also code without the pre-filter")
     parser.add_argument("--mix", action="store_true", help="half the words from general news")
+    parser.add_argument(
+        "--context",
+        type=lambda v: tuple(int(n) for n in v.split(",")),
+        default=(1, 1),
+        help="pre-filter context sentences BEFORE,AFTER (default 1,1)",
+    )
     parser.add_argument("--startups", type=int, default=3, help="start-up runs (best is kept)")
     parser.add_argument("--json", default=str(REPO / "build" / "bench.json"))
     parser.add_argument("--accuracy", nargs="*", metavar="PATH", help="compare pre-filter on/off")

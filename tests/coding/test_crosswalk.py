@@ -63,8 +63,20 @@ def test_every_acled_sub_event_type_is_reachable():
         (None, [], [], "", ("Battles", "Armed clash")),
         (None, ["REB"], [None], "", ("Violence against civilians", "Attack")),
         (None, ["REB"], [None, "MIL"], "", ("Battles", "Armed clash")),
-        (None, [], ["MIL"], "An IED hit a patrol.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
-        (None, ["MIL"], ["REB"], "Helicopters struck the camp.", ("Explosions/Remote violence", "Air/drone strike")),
+        (
+            None,
+            [],
+            ["MIL"],
+            "An IED hit a patrol.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            None,
+            ["MIL"],
+            ["REB"],
+            "Helicopters struck the camp.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
     ],
 )
 def test_assault_depends_on_mode_sectors_and_words(mode, actors, recipients, sentence, expected):

@@ -28,7 +28,11 @@ def test_wordpiece_truncates_and_marks_unknown(tokenizer):
 
 def test_encoder_gives_unit_vectors_and_sensible_similarity():
     vectors = sentence_encoder().encode(
-        ["Soldiers attacked the rebel camp.", "Troops assaulted the insurgents' base.", "Prices of rice rose."]
+        [
+            "Soldiers attacked the rebel camp.",
+            "Troops assaulted the insurgents' base.",
+            "Prices of rice rose.",
+        ]
     )
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)

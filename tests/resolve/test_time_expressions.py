@@ -360,3 +360,10 @@ def test_expression_text_and_offsets() -> None:
 def test_several_expressions_in_text_order() -> None:
     found = expressions("Talks held on 2 March 2022 resumed a week later and again yesterday.")
     assert [e.text for e in found] == ["2 March 2022", "a week later", "yesterday"]
+
+
+def test_since_is_going_on_at_publication() -> None:
+    [found] = expressions("fighting has continued since 2015")
+    info = normalize(found, References(date(2022, 3, 24)))
+    assert info is not None and info.date == date(2022, 3, 24)
+    assert (info.start, info.end) == (date(2015, 1, 1), date(2022, 3, 24))

@@ -168,3 +168,14 @@ def test_date_of_another_noun_yields_to_the_verb_date(dates) -> None:
 def test_old_date_of_another_noun_is_not_the_event_date(dates) -> None:
     found = dates("Protesters demonstrated over the 1998 murder of a journalist.", "demonstrated")
     assert found["demonstrated"].basis == "publication"
+
+
+def test_clause_on_a_noun_trigger_describes_it(dates) -> None:
+    found = dates("ECOWAS lifted the sanctions imposed in January.", "lifted sanctions")
+    assert _range(found["sanctions"]) == ("2022-01-01", "2022-01-31", "month")
+    assert found["lifted"].basis == "publication"
+
+
+def test_month_of_another_noun_is_not_the_event_date(dates) -> None:
+    found = dates("Teachers held a sit-in to demand their September salaries.", "demand")
+    assert found["demand"].basis == "publication"

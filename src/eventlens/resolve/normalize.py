@@ -38,10 +38,12 @@ def normalize(expression: Expression, refs: References) -> DateInfo | None:
     if found is None:
         return None
     period, basis = found
+    best = period.midpoint
     if expression.values.get("since") and refs.pub and period.start <= refs.pub:
         period = Period(period.start, refs.pub)
+        best = refs.pub  # "has fought since 2015": going on at publication
     return DateInfo(
-        date=period.midpoint,
+        date=best,
         start=period.start,
         end=period.end,
         precision=periods.precision(period),

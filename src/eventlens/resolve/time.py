@@ -20,7 +20,7 @@ from eventlens.resolve.timex import Expression, expressions, grammar
 
 VERBS = {"VERB", "AUX"}
 NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
-OTHER_NOUN = 3  # rank of a date that modifies another noun: used only when recent
+OTHER_NOUN = 3  # rank of a date that modifies another noun: used only for a recent day
 RECENT = timedelta(days=365)
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
 
@@ -47,7 +47,7 @@ class TimeResolver:
         )
         for rank, expression in self._ranked(sentence, trigger, context.document.lang):
             found = normalize(expression, refs)
-            if found is not None and (rank < OTHER_NOUN or _recent(found, refs.pub)):
+            if found is not None and (rank < OTHER_NOUN or _recent_day(found, refs.pub)):
                 self._said = (found, sentence.start_char)
                 return found
         if anchor is not None and tense in ("past", None) and self._near(anchor, sentence):
@@ -95,16 +95,25 @@ def _attachment(root: Token, trigger: Token) -> int | None:
 
     0: in the trigger's own phrase ("the August 2020 coup", "arrested on Monday");
     1: in the clause of the trigger or a clause governing it ("In 2022, X imposed sanctions");
-    2: elsewhere in the sentence; OTHER_NOUN: modifying another noun of the trigger's phrase
-    ("abstained on the March 2 vote", "demanded justice for the 2014 uprising");
+    2: elsewhere in the sentence; OTHER_NOUN: modifying another noun ("abstained on the
+    March 2 vote", "demanded justice for the 2014 uprising");
     None: in a clause under the trigger's (another event's date).
     """
     path = list(root.ancestors)
+    rank = _clause_rank(path, trigger)
+    if rank is None or not _dates_another_noun(root, trigger):
+        return rank
+    return OTHER_NOUN
+
+
+def _clause_rank(path: list[Token], trigger: Token) -> int | None:
+    """The rank of a date by the clauses between it (``path``: its ancestors) and the trigger."""
     if trigger in path:
-        between = path[: path.index(trigger)]
-        if any(token.pos_ in VERBS for token in between):
-            return 1 if trigger.pos_ not in VERBS else None
-        return OTHER_NOUN if _dates_another_noun(root, trigger) else 0
+        verbs = [token for token in path[: path.index(trigger)] if token.pos_ in VERBS]
+        if not verbs:
+            return 0
+        # "the sanctions imposed in January": a clause on a noun trigger describes it
+        return 1 if trigger.pos_ not in VERBS and verbs[-1].head == trigger else None
     clause = _clause(trigger)
     governor = next((token for token in path if token.pos_ in VERBS), None)
     if governor is None:
@@ -114,12 +123,12 @@ def _attachment(root: Token, trigger: Token) -> int | None:
     return None if clause in governor.ancestors else 2
 
 
-def _recent(found: DateInfo, pub: date | None) -> bool:
-    """Within the year before publication: "the March 2 resolution" may be when Mali abstained
-    on it, "the 1998 murder" is not when protesters demonstrated over it."""
-    if pub is None or found.end is None:
-        return True
-    return not found.future and pub - found.end <= RECENT
+def _recent_day(found: DateInfo, pub: date | None) -> bool:
+    """A day in the year before publication: "the March 2 resolution" may be when Mali
+    abstained on it; "the 1998 murder", "September salaries" are not when people protested."""
+    if found.precision != "day" or found.end is None:
+        return False
+    return pub is None or (not found.future and pub - found.end <= RECENT)
 
 
 def _dates_another_noun(root: Token, trigger: Token) -> bool:

@@ -388,31 +388,35 @@ def top_actors(
     """Most active actors (as actor, recipient or both): events, roles and mean intensity.
 
     ``unresolved_only`` keeps actors with neither code nor country (names to add to the
-    actor lists); ``role`` is "actor", "recipient" or None for both.
+    actor lists); ``role`` is "actor", "recipient" or None for both. ``events`` counts an
+    actor once per side it takes in an event.
     """
-    lists = {
-        None: "list_distinct(list_concat(actor_keys, recipient_keys))",
-        "actor": "actor_keys",
-        "recipient": "recipient_keys",
-    }
-    if role not in lists:
+    if role not in (None, "actor", "recipient"):
         raise ValueError(f"unknown role {role!r}; actor, recipient or None")
     where, params = (filters or EventFilter()).where()
-    unresolved = f"AND k LIKE '%{KEY_SEP}{KEY_SEP}{KEY_SEP}%'" if unresolved_only else ""
+    sides = [side for side in ("actor", "recipient") if role in (None, side)]
+    unnested = " UNION ALL ".join(
+        f"SELECT unnest({side}_keys) AS k, {int(side == 'actor')} AS a, "
+        f"{int(side == 'recipient')} AS r, intensity FROM events WHERE {where}"
+        for side in sides
+    )
+    unresolved = f"WHERE k LIKE '%{KEY_SEP}{KEY_SEP}{KEY_SEP}%'" if unresolved_only else ""
     rows = con.execute(
-        f"""SELECT k, count(*) AS events,
-            count(*) FILTER (WHERE list_contains(actor_keys, k)) AS as_actor,
-            count(*) FILTER (WHERE list_contains(recipient_keys, k)) AS as_recipient,
+        f"""SELECT k, sum(a)::BIGINT AS as_actor, sum(r)::BIGINT AS as_recipient,
             round(avg(intensity), 2) AS mean_intensity
-        FROM (SELECT unnest({lists[role]}) AS k, actor_keys, recipient_keys, intensity
-              FROM events WHERE {where})
-        WHERE TRUE {unresolved}
-        GROUP BY k ORDER BY events DESC, k LIMIT ?""",
-        [*params, limit],
+        FROM ({unnested}) {unresolved}
+        GROUP BY k ORDER BY count(*) DESC, k LIMIT ?""",
+        [*params * len(sides), limit],
     ).fetchall()
     return [
-        {**split_actor_key(k), "events": n, "as_actor": a, "as_recipient": r, "mean_intensity": i}
-        for k, n, a, r, i in rows
+        {
+            **split_actor_key(k),
+            "events": a + r,
+            "as_actor": a,
+            "as_recipient": r,
+            "mean_intensity": i,
+        }
+        for k, a, r, i in rows
     ]
 
 
@@ -453,13 +457,13 @@ def country_month(
 
 
 def summary(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) -> dict[str, Any]:
-    """Totals for a dashboard header: events, mentions, documents, date range."""
+    """Totals for a dashboard header: events, mentions, date range, and the documents
+    with a mention matching the filters."""
     where, params = (filters or EventFilter()).where()
     return _dicts(
         con.execute(
             f"""SELECT count(*) AS events, coalesce(sum(mentions), 0)::BIGINT AS mentions,
-                (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.event_id IN
-                    (SELECT id FROM events WHERE {where})) AS documents,
+                (SELECT count(DISTINCT doc_id) FROM mentions WHERE {where}) AS documents,
                 min(date) AS first, max(date) AS last
             FROM events WHERE {where}""",
             params * 2,
