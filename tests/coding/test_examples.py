@@ -49,7 +49,9 @@ def test_every_record_validates_against_the_json_schema(coded) -> None:
     records = [event.to_dict() for _, events in coded.values() for event in events]
     assert len(records) > 40
     for record in records:
-        errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(record)]
+        errors = [
+            f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(record)
+        ]
         assert not errors, (record["sentence"], errors)
 
 

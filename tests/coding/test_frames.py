@@ -25,7 +25,9 @@ def test_passive_voice_swaps_subject_and_agent(code) -> None:
 
 
 def test_coordinated_recipients_are_each_listed(code) -> None:
-    event = only(code("The junta arrested the president, the prime minister and the defence minister."))
+    event = only(
+        code("The junta arrested the president, the prime minister and the defence minister.")
+    )
     assert roles(event)[1] == ["the president", "the prime minister", "the defence minister"]
 
 
@@ -67,11 +69,23 @@ def test_an_infinitive_after_an_object_takes_the_object_as_subject(code) -> None
 
 def test_light_verbs_carry_the_event_noun(code) -> None:
     agree = only(code("ECOWAS reached an agreement with the transitional authorities."))
-    assert (agree.event_type, *roles(agree)) == ("AGREE", ["ECOWAS"], ["the transitional authorities"])
+    assert (agree.event_type, *roles(agree)) == (
+        "AGREE",
+        ["ECOWAS"],
+        ["the transitional authorities"],
+    )
     offensive = only(code("The army launched an offensive against the separatists."))
-    assert (offensive.event_type, *roles(offensive)) == ("ASSAULT", ["The army"], ["the separatists"])
+    assert (offensive.event_type, *roles(offensive)) == (
+        "ASSAULT",
+        ["The army"],
+        ["the separatists"],
+    )
     talks = only(code("The president held talks with the rebel leaders in Algiers."))
-    assert (talks.event_type, *roles(talks)) == ("CONSULT", ["The president"], ["the rebel leaders"])
+    assert (talks.event_type, *roles(talks)) == (
+        "CONSULT",
+        ["The president"],
+        ["the rebel leaders"],
+    )
 
 
 def test_nominal_triggers_take_roles_from_modifiers_and_complements(code) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 MODALITY = [
@@ -17,8 +19,16 @@ MODALITY = [
     ("The bloc should impose sanctions on the junta.", "impose", "hypothetical"),
     ("Would the junta release the prisoners?", "release", "hypothetical"),
     ("It is unlikely that the soldiers will withdraw from the region.", "withdraw", "hypothetical"),
-    ("Had the talks failed, the rebels would have attacked the capital.", "attacked", "hypothetical"),
-    ("Withdrawing the troops now would have amounted to a betrayal.", "Withdrawing", "hypothetical"),
+    (
+        "Had the talks failed, the rebels would have attacked the capital.",
+        "attacked",
+        "hypothetical",
+    ),
+    (
+        "Withdrawing the troops now would have amounted to a betrayal.",
+        "Withdrawing",
+        "hypothetical",
+    ),
     ("The soldiers risk being ambushed on the road to Gao.", "ambushed", "hypothetical"),
     ("It is doubtful that the junta arrested the minister.", "arrested", "hypothetical"),
     ("If you want to protest, you should march peacefully.", "march", "hypothetical"),
@@ -46,12 +56,18 @@ def test_an_announced_withdrawal_is_an_asserted_concession(code) -> None:
 
 
 def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality(code) -> None:
-    found = {e.trigger: e.modality for e in code("Police did not ban the march, but they cut the internet.")}
+    found = {
+        e.trigger: e.modality
+        for e in code("Police did not ban the march, but they cut the internet.")
+    }
     assert found == {"ban": "negated", "cut": "asserted"}
 
 
 def test_the_content_of_an_accusation_is_not_asserted(code) -> None:
-    found = {e.event_type: e.modality for e in code("Rights groups accused the army of torturing detainees.")}
+    found = {
+        e.event_type: e.modality
+        for e in code("Rights groups accused the army of torturing detainees.")
+    }
     assert found == {"ACCUSE": "asserted", "ASSAULT": "hypothetical"}
 
 
@@ -66,3 +82,9 @@ def test_speculation_paragraph_yields_no_asserted_event(code) -> None:
     assert events and all(e.modality != "asserted" for e in events), [
         (e.trigger, e.modality) for e in events
     ]
+
+
+def test_a_past_tense_event_is_not_made_future_by_its_date(code) -> None:
+    text = "Soldiers arrested the minister on Monday. The bloc imposed sanctions a week later."
+    events = code(text, pub_date=date(2024, 5, 22))
+    assert [e.modality for e in events] == ["asserted", "asserted"]

@@ -16,21 +16,51 @@ def event_of(events: list[Event], event_type: str) -> Event:
 
 TYPES = [
     ("The two governments agreed to reopen the border crossing.", "AGREE", None, "agreed"),
-    ("The Nigerien foreign minister met his Chadian counterpart on Tuesday.", "CONSULT", None, "met"),
+    (
+        "The Nigerien foreign minister met his Chadian counterpart on Tuesday.",
+        "CONSULT",
+        None,
+        "met",
+    ),
     ("The Security Council praised the mediators for their work.", "SUPPORT", None, "praised"),
     ("The military council lifted the curfew in the capital on Friday.", "CONCEDE", None, "lifted"),
     ("Ghana and Togo conducted joint patrols along their border.", "COOPERATE", None, "patrols"),
     ("Germany donated ten ambulances to the Red Cross in Niamey.", "AID", None, "donated"),
     ("The rebels released twelve hostages on Sunday.", "RETREAT", "release", "released"),
     ("The opposition urged the junta to hold elections.", "REQUEST", None, "urged"),
-    ("Amnesty International accused the police of torturing detainees.", "ACCUSE", "allege", "accused"),
+    (
+        "Amnesty International accused the police of torturing detainees.",
+        "ACCUSE",
+        "allege",
+        "accused",
+    ),
     ("The interim president rejected the mediators' proposal.", "REJECT", None, "rejected"),
     ("The bloc threatened Niamey with new sanctions.", "THREATEN", "restrict", "threatened"),
     ("Hundreds of youths rioted in the capital after the verdict.", "PROTEST", "riot", "rioted"),
-    ("The European Union imposed sanctions on five junta members.", "SANCTION", "discontinue", "imposed"),
-    ("The army deployed hundreds of troops to the northern border.", "MOBILIZE", "troops", "deployed"),
-    ("Police arrested the opposition leader at his home in Conakry.", "COERCE", "arrest", "arrested"),
-    ("Gunmen ambushed a military convoy near Menaka, killing nine soldiers.", "ASSAULT", "firearms", "ambushed"),
+    (
+        "The European Union imposed sanctions on five junta members.",
+        "SANCTION",
+        "discontinue",
+        "imposed",
+    ),
+    (
+        "The army deployed hundreds of troops to the northern border.",
+        "MOBILIZE",
+        "troops",
+        "deployed",
+    ),
+    (
+        "Police arrested the opposition leader at his home in Conakry.",
+        "COERCE",
+        "arrest",
+        "arrested",
+    ),
+    (
+        "Gunmen ambushed a military convoy near Menaka, killing nine soldiers.",
+        "ASSAULT",
+        "firearms",
+        "ambushed",
+    ),
 ]
 
 
@@ -64,7 +94,9 @@ MODES = [
 
 
 @pytest.mark.parametrize(("text", "event_type", "mode"), MODES)
-def test_modes_from_the_trigger_and_its_weapons(code, text: str, event_type: str, mode: str) -> None:
+def test_modes_from_the_trigger_and_its_weapons(
+    code, text: str, event_type: str, mode: str
+) -> None:
     assert event_of(code(text), event_type).mode == mode
 
 

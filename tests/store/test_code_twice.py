@@ -17,10 +17,12 @@ Regional leaders imposed sanctions on the junta a week later."""
 
 
 def stored(db) -> list[tuple]:
+    """Every event and mention row, records included."""
     with EventStore(db) as store:
-        return store.con.execute(
-            "SELECT id, event_type, mentions FROM events ORDER BY id"
-        ).fetchall()
+        return [
+            store.con.execute(f"SELECT id, record FROM {table} ORDER BY id").fetchall()
+            for table in ("events", "mentions")
+        ]
 
 
 def test_coding_twice_then_recoding_keeps_the_same_events(tmp_path, capsys):
@@ -31,18 +33,15 @@ def test_coding_twice_then_recoding_keeps_the_same_events(tmp_path, capsys):
     db = str(tmp_path / "store.duckdb")
     argv = ["code", "--db", db, "--pub-date", "2021-05-26", "--format", "jsonl", "--all-modalities"]
     assert main([*argv, str(article)]) == 0
-    first_output = capsys.readouterr().out
     first = stored(db)
-    assert first, "the coder found no events in the test article"
+    assert first[1], "the coder found no events in the test article"
     assert main([*argv, str(article), str(copy)]) == 0
-    captured = capsys.readouterr()
-    assert captured.out == first_output  # reused from the store, same records
-    assert "same text as stored" in captured.err
+    assert "same text as stored" in capsys.readouterr().err
     assert stored(db) == first
     with EventStore(db) as store:
         store.con.execute("UPDATE documents SET coder_fingerprint = 'older coder'")
     assert main(["recode", "--db", db]) == 0
     assert "1 documents re-coded" in capsys.readouterr().err
     assert stored(db) == first
-    records = [json.loads(line) for line in first_output.splitlines()]
-    assert {r["id"] for r in records} >= {row[0] for row in first}
+    records = [json.loads(record) for _, record in first[1]]
+    assert {r["doc_id"] for r in records} == {"coup"}

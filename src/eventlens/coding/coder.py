@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.coding.crosswalk import acled_for_event
 from eventlens.coding.frames import Frame, frame_for
 from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
-from eventlens.coding.modality import Reading, cues, read_modality
+from eventlens.coding.modality import Reading, cues, past_tense, read_modality
 from eventlens.coding.reference import reports_event
 from eventlens.coding.triggers import TriggerMatch, find_triggers
 from eventlens.data_files import load_yaml
@@ -154,7 +154,7 @@ class EventCoder:
         token = coded.match.token
         spec = self.ontology["types"][coded.event_type]
         when = self.times.resolve(sentence, token, context)
-        modality = _dated_modality(coded.reading.modality, when, coded.rule)
+        modality = _dated_modality(coded.reading.modality, when, coded)
         if when.basis != "publication" and modality == "asserted":
             context.last_date = when  # only facts anchor "a week later" in what follows
         event = Event(
@@ -182,11 +182,14 @@ class EventCoder:
         return event
 
 
-def _dated_modality(modality: Modality, when: DateInfo, rule: str) -> Modality:
+def _dated_modality(modality: Modality, when: DateInfo, coded: _Coded) -> Modality:
     """An asserted event dated after publication is future; not an intention recast as
-    AGREE/CONCEDE, which is stated now ("will meet next week": an AGREE today)."""
-    recast = RECAST_MARK in rule
-    return "future" if modality == "asserted" and when.future and not recast else modality
+    AGREE/CONCEDE, which is stated now ("will meet next week": an AGREE today), nor an event
+    the text puts in the past ("imposed sanctions a week later")."""
+    token = coded.match.token
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    settled = RECAST_MARK in coded.rule or past_tense(verb)
+    return "future" if modality == "asserted" and when.future and not settled else modality
 
 
 def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:

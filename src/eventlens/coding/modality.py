@@ -194,13 +194,14 @@ def _governor_reading(token: Token, children: list[Token], table: dict) -> Readi
 def _future_phrase(trigger: Token, chain: list[Token], table: dict) -> str | None:
     """A future time phrase in the sentence, when the trigger's clause is not in the past."""
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and _past(verb):
+    if verb is not None and past_tense(verb):
         return None
     text = trigger.sent.text.lower()
     return next((p for p in table["future"]["phrases"] if p in text), None)
 
 
-def _past(verb: Token) -> bool:
+def past_tense(verb: Token) -> bool:
+    """ "attacked", "had attacked": the clause puts the event in the past."""
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)

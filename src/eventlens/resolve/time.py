@@ -20,6 +20,7 @@ from eventlens.resolve.timex import Expression, expressions, grammar
 
 VERBS = {"VERB", "AUX"}
 NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
+NOUNS = {"NOUN", "PROPN"}
 OTHER_NOUN = 3  # rank of a date that modifies another noun: used only for a recent day
 RECENT = timedelta(days=365)
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
@@ -132,9 +133,12 @@ def _recent_day(found: DateInfo, pub: date | None) -> bool:
 
 
 def _dates_another_noun(root: Token, trigger: Token) -> bool:
-    """A date modifying a noun other than the trigger ("justice for the 2014 uprising")
-    dates that noun first; it dates the trigger only when nothing closer does."""
-    return root.dep_ in NOUN_MODIFIERS and root.head != trigger
+    """A date modifying a noun other than the trigger ("justice for the 2014 uprising",
+    "the death of a student in February") dates that noun first."""
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        root, head = head, head.head
+    return root.dep_ in NOUN_MODIFIERS | {"prep"} and head.pos_ in NOUNS and head != trigger
 
 
 def _clause(token: Token) -> Token:
