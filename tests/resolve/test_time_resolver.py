@@ -179,3 +179,5 @@ def test_clause_on_a_noun_trigger_describes_it(dates) -> None:
 def test_month_of_another_noun_is_not_the_event_date(dates) -> None:
     found = dates("Teachers held a sit-in to demand their September salaries.", "demand")
     assert found["demand"].basis == "publication"
+    found = dates("Students protested over the death of a classmate in February.", "protested")
+    assert found["protested"].basis == "publication"
