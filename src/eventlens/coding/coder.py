@@ -40,6 +40,28 @@ EMBEDDING_LABELS = (
     "pobj",
     "parataxis",
 )
+# Clauses that state the purpose or a circumstance of the event governing them.
+SUBORDINATE_CLAUSES = ("advcl", "xcomp", "acl")
+EVENT_NOUN_POS = ("NOUN", "PROPN")
+MATERIAL_CONFLICT = 4  # PLOVER quad code
+EPISODE_SENTENCES = 2  # how far apart two acts of one episode may be reported
+SUBORDINATE_FACTOR = 0.95
+# Gravity tiers of material-conflict acts (type -> mode or "*" -> tier); see _rank_by_gravity.
+GRAVITY = {
+    "ASSAULT": {
+        "*": 4,
+        "abduct": 3,
+        "torture": 3,
+        "sexual": 3,
+        "beat": 3,
+        "destroy": 2,
+        "crowd-control": 2,
+    },
+    "COERCE": {"*": 2},
+    "PROTEST": {"*": 1, "riot": 2},
+    "MOBILIZE": {"*": 1},
+    "SANCTION": {"*": 1},
+}  # a subordinate event's confidence at most this share of the main one
 VAGUE_ACTORS = ("you", "we", "it", "they", "one", "someone", "everyone", "this", "that")
 
 
@@ -84,15 +106,18 @@ class EventCoder:
     def code(self, document: Document, doc: Doc) -> list[Event]:
         """All event mentions of a document, in text order."""
         context = DocumentContext(document=document, doc=doc)
-        events: list[Event] = []
-        for sentence in doc.sents:
+        placed: list[tuple[int, Event, Token]] = []  # (sentence number, event, trigger)
+        for number, sentence in enumerate(doc.sents):
             matches = find_triggers(sentence, self.lexicon)
             triggers = {t.i for m in matches for t in (m.token, *(a.token for a in m.absorbed))}
             coded = [self._code_match(m, triggers) for m in matches]
             coded = [c for c in coded if self._reports_event(c)]
             _share_recipients(coded)
-            events.extend(self._event(item, sentence, context) for item in coded)
-        return events
+            pairs = [(item, self._event(item, sentence, context)) for item in coded]
+            _rank_below_governors(pairs)
+            placed.extend((number, event, item.match.token) for item, event in pairs)
+        _rank_by_gravity(placed)
+        return [event for _, event, _ in placed]
 
     def _code_match(self, match: TriggerMatch, triggers: set[int]) -> _Coded:
         """Frame, modality, type, mode and context of one trigger (with what it absorbed)."""
@@ -204,6 +229,86 @@ def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:
         if not frame.recipients:
             frame.recipients = [s for s in extra.recipients if s.root.i not in own]
     return frame
+
+
+def _rank_below_governors(pairs: list[tuple[_Coded, Event]]) -> None:
+    """The main event of a sentence outranks the purpose and participle clauses it governs:
+    "residents *demonstrated* to demand roads", "traders *staged a sit-in*, denouncing taxes",
+    "gunmen *attacked* the post to seize weapons"."""
+    anchors = {i: event for coded, event in pairs for i in _anchors(coded.match.token)}
+    for coded, event in pairs:
+        governor = _governing_event(coded.match.token, anchors)
+        if governor is not None and governor is not event:
+            _rank_below(event, governor)
+
+
+def _anchors(token: Token) -> list[int]:
+    """Tokens that stand for a trigger's event: the trigger, and the verb that carries an
+    event noun ("*staged* a sit-in", "*took* to the streets")."""
+    anchors = [token.i]
+    if token.pos_ in EVENT_NOUN_POS and token.dep_ in ("dobj", "nsubjpass"):
+        anchors.append(token.head.i)
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        anchors.append(token.head.head.i)
+    return anchors
+
+
+def _governing_event(token: Token, anchors: dict[int, Event]) -> Event | None:
+    """The event whose trigger governs this verb through purpose, participle or infinitive
+    clauses ("marched *to demand*", "a march organised by X *to demand*", "rioted *by
+    attacking*"), or None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    while token.dep_ in (*SUBORDINATE_CLAUSES, "conj", "pcomp") and token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        if token.dep_ != "conj" and head.i in anchors:
+            return anchors[head.i]
+        token = head
+    return None
+
+
+def _rank_by_gravity(placed: list[tuple[int, Event, Token]]) -> None:
+    """ACLED and news alike report an episode by its gravest act: "killed two and abducted a
+    third", "attacked the post and seized weapons". Among asserted material-conflict events
+    within a few sentences, a milder one (:data:`GRAVITY`) ranks below a graver one, unless
+    the graver one is only part of the milder one's phrase ("protested against rangers
+    seizing a truck") or a prepositional phrase ("arrested suspects *in the attack*"). A
+    graver act reported without its author ("three civilians were killed") takes the author
+    of the act reported before it."""
+    conflict = [(n, e, t) for n, e, t in placed if _material_conflict(e)]
+    for number, event, trigger in conflict:
+        for other_number, other, other_trigger in conflict:
+            if (
+                abs(number - other_number) <= EPISODE_SENTENCES
+                and _gravity(other) > _gravity(event)
+                and other_trigger.dep_ != "pobj"
+                and not _inside(other_trigger, trigger)
+            ):
+                _rank_below(event, other)
+                if not other.actor and (number, trigger.i) < (other_number, other_trigger.i):
+                    other.actor = list(event.actor)
+
+
+def _inside(token: Token, trigger: Token) -> bool:
+    """Whether the token lies in the phrase of the trigger (or of the verb carrying it)."""
+    anchors = (token.doc[i] for i in _anchors(trigger))
+    return any(anchor == token or anchor.is_ancestor(token) for anchor in anchors)
+
+
+def _material_conflict(event: Event) -> bool:
+    return event.quad_code == MATERIAL_CONFLICT and event.modality == "asserted"
+
+
+def _gravity(event: Event) -> int:
+    """How grave the act is: lethal violence, harm to persons, damage and coercion, dissent."""
+    by_mode = GRAVITY.get(event.event_type, {})
+    return by_mode.get(event.mode or "", by_mode.get("*", 0))
+
+
+def _rank_below(event: Event, main: Event) -> None:
+    event.confidence = round(min(event.confidence, main.confidence * SUBORDINATE_FACTOR), 3)
 
 
 def _share_recipients(coded: list[_Coded]) -> None:

@@ -112,14 +112,27 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
 
 def word_forms(token: Token) -> list[str]:
     """The token's lemma, its lower-case form, and for verbs the base forms its inflection
-    suggests: the parser's lemma is sometimes wrong ("staged" -> "stag")."""
+    suggests: the parser's lemma is sometimes wrong ("staged" -> "stag"). A word joined to
+    the one before it by a hyphen is looked up whole first ("sit-in", "cease-fire")."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
+    if _hyphenated(token):  # "sit-in" is three tokens: sit, -, in
+        forms.insert(0, f"{token.doc[token.i - 2].lower_}-{lower}")
     suffix = {"VBD": "ed", "VBN": "ed", "VBZ": "s", "VBG": "ing"}.get(token.tag_)
     if suffix and lower.endswith(suffix):
         stem = lower[: -len(suffix)]
         forms += [stem + "e", stem] if suffix != "s" else [stem, stem[:-1]]
     return list(dict.fromkeys(forms))
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether the token ends a hyphenated word whose first part modifies it."""
+    if token.i < 2 or token.doc[token.i - 1].text != "-":
+        return False
+    first = token.doc[token.i - 2]
+    return (
+        first.head.i == token.i and not first.whitespace_ and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
