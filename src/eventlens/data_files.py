@@ -22,7 +22,7 @@ def data_path(*parts: str) -> Path:
 def load_yaml(*parts: str) -> Any:
     """Parsed YAML data file (cached: data files are read once per process)."""
     with data_path(*parts).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=yaml.CSafeLoader)
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

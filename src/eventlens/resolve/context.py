@@ -10,6 +10,14 @@ from spacy.tokens import Doc
 from eventlens.record import Actor, DateInfo, Document
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (spaCy rebuilds ``doc.text`` on every access)."""
+    text = doc.user_data.get("eventlens_text")
+    if text is None:
+        text = doc.user_data["eventlens_text"] = doc.text
+    return text
+
+
 @dataclass
 class DocumentContext:
     """What earlier sentences of the document established.

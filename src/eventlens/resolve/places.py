@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens.data_files import load_yaml
 from eventlens.record import Location
-from eventlens.resolve.context import DocumentContext
+from eventlens.resolve.context import DocumentContext, doc_text
 from eventlens.resolve.gazetteer import Gazetteer, Place, default_gazetteer, name_key
 
 LINKABLE = ("locative", "object", "nominal", "reference")
@@ -248,7 +248,9 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
         if label not in PLACE_LABELS and not _takes_place(label, role, anchor, levels, cues):
             continue
         places = _candidates(span, role, levels, gazetteer)
-        named_unit = levels & UNKNOWN_LEVELS or _PARENTHESIS.match(span.doc.text, span.end_char)
+        named_unit = levels & UNKNOWN_LEVELS or _PARENTHESIS.match(
+            doc_text(span.doc), span.end_char
+        )
         if places or (role in LINKABLE and named_unit):
             mentions.append(Mention(span, places, role, label, anchor.i, levels))
     return mentions
@@ -404,7 +406,7 @@ def _prepositional_role(prep: Token, cues: Cues) -> str:
 def _apply_parentheses(doc: Doc, mentions: list[Mention]) -> None:
     """'Boni (Douentza, Mopti)': the parenthesis names the admin units of the place before it."""
     for mention in mentions:
-        match = _PARENTHESIS.match(doc.text, mention.span.end_char)
+        match = _PARENTHESIS.match(doc_text(doc), mention.span.end_char)
         if not match:
             continue
         mention.admin_names = tuple(part.strip() for part in match.group(1).split(","))

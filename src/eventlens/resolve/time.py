@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from eventlens.record import DateInfo
-from eventlens.resolve.context import DocumentContext
+from eventlens.resolve.context import DocumentContext, doc_text
 from eventlens.resolve.normalize import References, normalize
 from eventlens.resolve.periods import Period
 from eventlens.resolve.timex import Expression, expressions, grammar
@@ -87,7 +87,7 @@ class TimeResolver:
         """Whether the previous event's date was said in this paragraph."""
         if self._said is None or self._said[0] is not anchor:
             return True
-        between = sentence.doc.text[self._said[1] : sentence.start_char]
+        between = doc_text(sentence.doc)[self._said[1] : sentence.start_char]
         return "\n" not in between
 
 
