@@ -41,8 +41,13 @@ chromium:
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 		|| echo "chromium not installed: the browser tests will be skipped"
 
+# The demo codes examples/ and, where ../shared is beside the checkout, the seed article
+# (published 2022-03-24) into the same store, so the dashboard shows both.
+SEEDS ?= ../shared/seeds
 demo: setup
 	$(BIN)/eventlens demo --db $(DB)
+	@if [ -d $(SEEDS) ]; then \
+		$(BIN)/eventlens code --db $(DB) --pub-date 2022-03-24 $(SEEDS); fi
 
 serve: setup
 	$(BIN)/eventlens serve --db $(DB)

@@ -10,6 +10,13 @@ from typing import IO, Any
 from rich.console import Console
 from rich.table import Table
 
+PIPE_WIDTH = 140  # tables written to a file or pipe are not squeezed to 80 columns
+
+
+def console() -> Console:
+    """A rich console: the terminal's width, or a wide fixed width when piped."""
+    return Console(width=None if sys.stdout.isatty() else PIPE_WIDTH)
+
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str] = sys.stdout) -> int:
     count = 0
@@ -57,5 +64,5 @@ def print_table(records: Iterable[dict[str, Any]], title: str = "Events") -> int
             r["trigger"],
         )
         count += 1
-    Console().print(table)
+    console().print(table)
     return count

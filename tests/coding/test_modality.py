@@ -32,8 +32,8 @@ MODALITY = [
     ("The soldiers risk being ambushed on the road to Gao.", "ambushed", "hypothetical"),
     ("It is doubtful that the junta arrested the minister.", "arrested", "hypothetical"),
     ("If you want to protest, you should march peacefully.", "march", "hypothetical"),
-    ("The army will launch an offensive against the rebels.", "offensive", "future"),
-    ("The government plans to arrest the organisers.", "arrest", "future"),
+    ("The army is expected to launch an offensive against the rebels.", "offensive", "future"),
+    ("Police are due to arrest the organisers on Monday.", "arrest", "future"),
     ("Troops are expected to deploy to the border in the coming months.", "deploy", "future"),
 ]
 
@@ -52,6 +52,25 @@ def test_a_promised_meeting_is_an_asserted_agreement(code) -> None:
 
 def test_an_announced_withdrawal_is_an_asserted_concession(code) -> None:
     [event] = code("The army plans to withdraw its troops from the border next year.")
+    assert (event.event_type, event.modality) == ("CONCEDE", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army will launch an offensive against the rebels.",
+        "The government plans to impose sanctions on the junta.",
+        "Farmers said they would blockade the capital from Monday.",
+    ],
+)
+def test_announced_conflictual_action_is_an_asserted_threat(code, text: str) -> None:
+    events = [e for e in code(text) if e.modality == "asserted"]
+    assert [e.event_type for e in events] == ["THREATEN"], events
+    assert events[0].rule.endswith(">THREATEN")
+
+
+def test_a_decision_to_ease_restrictions_is_an_asserted_concession(code) -> None:
+    [event] = code("The council decided to ease restrictions on political parties.")
     assert (event.event_type, event.modality) == ("CONCEDE", "asserted")
 
 

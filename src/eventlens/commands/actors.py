@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
-from rich.console import Console
 from rich.table import Table
 
 from eventlens.commands.events import (
@@ -24,7 +23,7 @@ from eventlens.commands.events import (
     with_source,
 )
 from eventlens.data_files import data_path
-from eventlens.render import write_jsonl
+from eventlens.render import console, write_jsonl
 from eventlens.resolve.actor_kb import actor_files, check_file
 from eventlens.store.queries import top_actors
 
@@ -90,4 +89,4 @@ def print_actors(rows: list[dict], title: str) -> None:
         table.add_column(column, justify="right" if column in ("events", "as_actor") else "left")
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row[c]) for c in COLUMNS))
-    Console().print(table)
+    console().print(table)

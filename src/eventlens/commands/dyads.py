@@ -7,7 +7,6 @@ import csv
 import sys
 
 import duckdb
-from rich.console import Console
 from rich.table import Table
 
 from eventlens.commands.events import (
@@ -16,7 +15,7 @@ from eventlens.commands.events import (
     filters_from_args,
     with_source,
 )
-from eventlens.render import write_jsonl
+from eventlens.render import console, write_jsonl
 from eventlens.store.queries import dyads
 
 COLUMNS = ("actor", "actor_code", "actor_sector", "recipient", "recipient_code")
@@ -59,7 +58,7 @@ def print_dyads(rows: list[dict]) -> None:
             str(row["mentions"]),
             f"{row['mean_intensity']:+.2f}" if row["mean_intensity"] is not None else "",
         )
-    Console().print(table)
+    console().print(table)
 
 
 def _label(name: str | None, code: str | None, sector: str | None) -> str:

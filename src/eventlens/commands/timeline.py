@@ -10,7 +10,6 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import duckdb
-from rich.console import Console
 from rich.table import Table
 
 from eventlens.commands.events import (
@@ -19,7 +18,7 @@ from eventlens.commands.events import (
     filters_from_args,
     with_source,
 )
-from eventlens.render import write_jsonl
+from eventlens.render import console, write_jsonl
 from eventlens.store.queries import INTERVALS, timeline
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -71,7 +70,7 @@ def print_sparklines(rows: list[dict], interval: str) -> None:
         values = [counts.get(p.isoformat(), 0) for p in periods]
         peak = max(range(len(values)), key=values.__getitem__)
         table.add_row(key, sparkline(values), str(sum(values)), f"{values[peak]} ({periods[peak]})")
-    Console().print(table)
+    console().print(table)
 
 
 def sparkline(values: list[int], width: int = MAX_WIDTH) -> str:
