@@ -127,3 +127,28 @@ def test_coordinated_verbs_share_a_recipient_only_one_states(code) -> None:
         ("SANCTION", ["Niger"]),
         ("SANCTION", ["Niger"]),
     ]
+
+
+def test_a_complement_gives_the_recipient_the_trigger_lacks(code) -> None:
+    refusal = next(
+        e
+        for e in code("The council refused to lift sanctions on Guinea.")
+        if e.event_type == "REJECT"
+    )
+    assert roles(refusal)[1] == ["Guinea"]
+    threat = next(
+        e
+        for e in code("The rebels threatened to shell the garrison town.")
+        if e.event_type == "THREATEN"
+    )
+    assert roles(threat)[1] == ["the garrison town"]
+
+
+def test_the_recipient_may_hang_on_the_theme_of_an_event_noun(code) -> None:
+    event = only(code("The donors announced a suspension of aid to Malawi."))
+    assert roles(event) == (["The donors"], ["Malawi"])
+
+
+def test_mediation_between_two_parties_names_both(code) -> None:
+    event = only(code("Kuwait launched a mediation effort between Qatar and Bahrain."))
+    assert (event.event_type, roles(event)) == ("CONSULT", (["Kuwait"], ["Qatar", "Bahrain"]))

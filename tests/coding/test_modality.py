@@ -107,3 +107,19 @@ def test_a_past_tense_event_is_not_made_future_by_its_date(code) -> None:
     text = "Soldiers arrested the minister on Monday. The bloc imposed sanctions a week later."
     events = code(text, pub_date=date(2024, 5, 22))
     assert [e.modality for e in events] == ["asserted", "asserted"]
+
+
+def test_a_past_participle_modifier_keeps_its_own_time(code) -> None:
+    found = {
+        e.trigger: e.modality
+        for e in code("The rebels will hand back the trucks seized last year.")
+    }
+    assert found.get("seized") == "asserted", found
+
+
+def test_what_a_document_aims_at_is_not_an_intention_of_its_actor(code) -> None:
+    found = {
+        e.event_type: e.modality
+        for e in code("Hungary backed a resolution that aims to tighten sanctions on the regime.")
+    }
+    assert found.get("SANCTION") == "hypothetical", found

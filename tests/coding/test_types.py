@@ -124,3 +124,31 @@ def test_ambiguous_words_are_told_apart(code) -> None:
     assert code("The leaders struck a deal on Monday.")[0].event_type == "AGREE"
     assert code("Dockers went on strike over pay.")[0].event_type == "PROTEST"
     assert code("An air strike hit the convoy.")[0].event_type == "ASSAULT"
+
+
+COOPERATIVE_AND_VERBAL = [
+    ("Norway provided two million dollars in assistance to the clinics in Gao.", "AID", "provided"),
+    ("The embassy handed over medical supplies to the regional hospital.", "AID", "handed"),
+    ("Chad accepted four hundred refugees from the border camps.", "AID", "accepted"),
+    ("The junta lifted the state of emergency in the north.", "CONCEDE", "lifted"),
+    ("The teachers' union called off its strike after the talks.", "CONCEDE", "called"),
+    ("Washington removed the sanctions on the state oil company.", "CONCEDE", "removed"),
+    ("Customs officers returned the stolen statues to the Malian museum.", "RETREAT", "returned"),
+    ("The minister cancelled a planned visit to Abidjan.", "SANCTION", "cancelled"),
+    ("The donors suspended food supplies to the province.", "SANCTION", "suspended"),
+    ("The president defended his government's security policy.", "SUPPORT", "defended"),
+    ("The two countries upgraded their diplomatic ties.", "SUPPORT", "upgraded"),
+    ("The envoy gave the junta a final deadline to release the prisoners.", "THREATEN", "deadline"),
+    ("The commission launched legal action against the mining firm.", "ACCUSE", "action"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "trigger"), COOPERATIVE_AND_VERBAL)
+def test_cooperative_and_verbal_triggers(code, text: str, event_type: str, trigger: str) -> None:
+    event = event_of(code(text), event_type)
+    assert (event.trigger, event.modality) == (trigger, "asserted")
+
+
+def test_denying_an_accusation_is_a_statement_not_a_rejection(code) -> None:
+    events = code("The ministry denied the allegations and rejected the accusations of torture.")
+    assert not [e for e in events if e.event_type == "REJECT"], events

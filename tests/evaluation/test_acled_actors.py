@@ -63,3 +63,11 @@ def test_named_group_is_matched_by_name_or_leniently_by_sector():
 def test_normalise():
     assert normalise("  Jama'at  Nusrat—al-Islam ") == "jama at nusrat al islam"
     assert normalise("Côte d'Ivoire") == "cote d ivoire"
+
+
+def test_unarmed_officials_count_as_acled_civilians():
+    civilians = one("Civilians (Mali)")
+    mayor = Actor(text="the deputy mayor", code="MLI", sector="GOV")
+    soldier = Actor(text="a soldier", code="MLI", sector="MIL")
+    assert match_actors([mayor], [civilians]).lenient
+    assert not match_actors([soldier], [civilians]).lenient

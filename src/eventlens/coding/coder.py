@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.crosswalk import acled_for_event
 from eventlens.coding.frames import Frame, frame_for
+from eventlens.coding.learned import LearnedTyper
 from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
 from eventlens.coding.modality import Reading, cues, past_tense, read_modality
 from eventlens.coding.reference import reports_event
@@ -88,8 +89,10 @@ class EventCoder:
         times: TimeResolver | None = None,
         places: PlaceResolver | None = None,
         lang: str = "en",
+        typer: LearnedTyper | None = None,
     ) -> None:
         self.lang = lang
+        self.typer = typer  # types sentences without lexicon events (coding/learned.py)
         self.lexicon = lexicon or load_lexicon(lang)
         self.actors = actors or ActorResolver()
         self.times = times or TimeResolver()
@@ -114,6 +117,8 @@ class EventCoder:
             coded = [c for c in coded if self._reports_event(c)]
             _share_recipients(coded)
             pairs = [(item, self._event(item, sentence, context)) for item in coded]
+            if not pairs and self.typer is not None:
+                pairs = self.typer.code(sentence, context, self)
             _rank_below_governors(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
@@ -292,9 +297,13 @@ def _rank_by_gravity(placed: list[tuple[int, Event, Token]]) -> None:
 
 
 def _inside(token: Token, trigger: Token) -> bool:
-    """Whether the token lies in the phrase of the trigger (or of the verb carrying it)."""
+    """Whether the token lies in the phrase of the trigger (or of the verb carrying it): in
+    an argument or a clause under it, not merely coordinated with it ("abducted and
+    executed")."""
+    while token.dep_ == "conj":
+        token = token.head
     anchors = (token.doc[i] for i in _anchors(trigger))
-    return any(anchor == token or anchor.is_ancestor(token) for anchor in anchors)
+    return any(anchor.is_ancestor(token) for anchor in anchors)
 
 
 def _material_conflict(event: Event) -> bool:

@@ -66,7 +66,20 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
     recipients = recipients or _datives(verb) or _prep_objects([verb, *themes], preps)
     if entry.type in ADDRESSED_TYPES:
         recipients = recipients or _addressee(verb, themes)
+    recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps)
     return actors, recipients
+
+
+def _complement_recipients(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """ "refused to lift sanctions *on Iran*", "threatened to shell *the village*": the
+    recipient of a to-infinitive complement, when the trigger has none of its own (a
+    prepositional recipient first: the complement's object is often its theme)."""
+    for complement in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        objects = [_antecedent(o) for o in _objects(complement) if _is_argument(o)]
+        found = _prep_objects([complement, *objects], preps) or objects
+        if found:
+            return found
+    return []
 
 
 def _addressee(verb: Token, themes: list[Token]) -> list[Token]:
@@ -85,7 +98,8 @@ def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[
     roles["actor" if of else entry.poss].extend(c for c in noun.children if c.dep_ == "poss")
     roles["actor"].extend(_prep_objects([noun], ("by",)))
     preps = tuple(p for p in entry.recipients or lexicon.recipient_preps if p != "of")
-    roles["recipient"].extend(_prep_objects([noun], preps))
+    # "suspension of aid *to Pakistan*": the recipient may hang on the noun's theme
+    roles["recipient"].extend(_prep_objects([noun, *complements(noun)], preps))
     if not roles["actor"]:
         roles["actor"] = [c for c in noun.children if _names_an_entity(c)][:1]
     _roles_from_light_verb(noun, entry, lexicon, roles, preps)

@@ -93,8 +93,8 @@ def _governing_chain(trigger: Token, table: dict) -> tuple[list[Token], bool]:
 
 def _stops_climbing(token: Token, trigger: Token, table: dict) -> bool:
     dep, head = token.dep_, token.head
-    if dep == "relcl":
-        return True
+    if dep == "relcl" or (dep == "acl" and token.tag_ == "VBN"):
+        return True  # a relative clause, or a reduced one: "equipment *seized* last year"
     if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return True  # "did not ban the march, but it cut the internet": a clause of its own
     if dep == "advcl" and any(

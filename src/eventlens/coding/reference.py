@@ -5,7 +5,8 @@ noun with no actor, no date and no place only names an event the reader already 
 is not coded. A noun reports an event when it says who acted ("the Russian invasion"), when
 ("the August 2020 coup", "a second coup in May 2021"), or where ("rallies in Bamako"), when a
 verb carries it ("launched an attack", "clashes erupted") or when its clause is dated or
-placed ("In Bamako, massive rallies ...").
+placed ("In Bamako, massive rallies ..."), or when it heads a verbless headline ("Murder
+of a local councillor").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def reports_event(
     """Whether the nominal trigger ``noun`` reports an event (see the module docstring)."""
     if any(span.root.pos_ != "PRON" for span in actors):
         return True
-    if _dated_or_placed(noun):
+    if _dated_or_placed(noun) or _is_headline(noun):
         return True
     first = _first_conjunct(noun)
     head, lemma = first.head, first.head.lemma_.lower()
@@ -44,6 +45,13 @@ def reports_event(
     if first.dep_ in SUBJECT_LABELS and head.i != first.i:
         return lemma in occurrence_verbs or _dated_or_placed(head)
     return False
+
+
+def _is_headline(noun: Token) -> bool:
+    """A verbless sentence built on the event noun ("Murder of a local councillor.",
+    "Sit-in by teachers in front of the ministry"): a headline that reports the event."""
+    sentence = noun.sent
+    return noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
 
 
 def _dated_or_placed(token: Token) -> bool:

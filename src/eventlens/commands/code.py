@@ -9,6 +9,8 @@ from datetime import date
 from functools import partial
 
 from eventlens.coding.coder import EventCoder
+from eventlens.coding.learned import LearnedTyper, ModelError
+from eventlens.commands.train import add_typer_options, typer_from_args
 from eventlens.ingest.readers import InputProblem, read_inputs
 from eventlens.pipeline import Pipeline
 from eventlens.render import print_table, write_jsonl
@@ -36,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="your own actor file (YAML or TSV, see docs/actors.md); repeatable",
     )
+    add_typer_options(parser)
     add_store_options(parser)
     parser.set_defaults(run=run)
 
@@ -47,8 +50,8 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        make_pipeline = pipeline_factory(args.actors)
-    except ActorDataError as error:
+        make_pipeline = pipeline_factory(args.actors, typer_from_args(args))
+    except (ActorDataError, ModelError) as error:
         print(f"eventlens: {error}", file=sys.stderr)
         return 2
     db = None if args.no_db else args.db
@@ -61,12 +64,16 @@ def run(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
-def pipeline_factory(actor_files: list[str]) -> Callable[[], Pipeline]:
+def pipeline_factory(
+    actor_files: list[str], typer: LearnedTyper | None = None
+) -> Callable[[], Pipeline]:
     """A Pipeline maker whose coder also knows the user's actor files (loaded now, so that
-    a bad file is reported before any document is read)."""
-    if not actor_files:
+    a bad file is reported before any document is read) and types sentences without lexicon
+    events with ``typer`` (then every sentence is parsed: no pre-filter)."""
+    if not actor_files and typer is None:
         return Pipeline
-    return partial(Pipeline, coder=EventCoder(actors=ActorResolver(actor_files)))
+    coder = EventCoder(actors=ActorResolver(actor_files or None), typer=typer)
+    return partial(Pipeline, coder=coder, prefilter=typer is None)
 
 
 def code_paths(

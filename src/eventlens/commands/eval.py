@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from eventlens.coding.learned import ModelError
+from eventlens.commands.code import pipeline_factory
+from eventlens.commands.train import add_typer_options, typer_from_args
 from eventlens.evaluation.report import print_report, print_summary
 from eventlens.evaluation.runner import ALL_FORMATS, EvaluationUnavailable, evaluate
-from eventlens.pipeline import Pipeline
 
 #: File-name patterns of the sets ``--all DIR`` looks for, and their formats.
 SET_PATTERNS = {
@@ -36,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--limit", type=int, help="a deterministic sample of N items per set, stratified by label"
     )
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the full report here")
+    add_typer_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -47,7 +50,11 @@ def run(args: argparse.Namespace) -> int:
     if not sets:
         print(f"eventlens eval: no known gold set in {args.all}", file=sys.stderr)
         return 1
-    pipeline = Pipeline()
+    try:
+        pipeline = pipeline_factory([], typer_from_args(args))()
+    except ModelError as exc:
+        print(f"eventlens eval: {exc}", file=sys.stderr)
+        return 2
     reports: dict[str, dict[str, Any]] = {}
     failures = 0
     for name, (fmt, path) in sets.items():

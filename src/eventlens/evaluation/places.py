@@ -45,10 +45,17 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+class MisalignedGold(ValueError):
+    """A gold span given as token indices that do not fall on a name with spaCy's tokens."""
+
+
 def gold_spans(record: dict[str, Any], doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the gold places; [] = no place.
 
-    A span that is empty or cuts a token is read as token indices (end inclusive).
+    A span whose ``text`` is not the text at its character offsets, or that cuts a token, is
+    read as token indices (end inclusive). The annotators' tokenizer split some words
+    differently ("U.S.-led", "16-year-old"), so a token reading that starts or ends on a word
+    that cannot begin or end a name ("while", "outskirts of") raises ``MisalignedGold``.
     """
     spans = []
     text = record["text"]
@@ -56,10 +63,17 @@ def gold_spans(record: dict[str, Any], doc: Doc) -> list[tuple[int, int]]:
         start, end, gold = loc["start"], loc["end"], loc.get("text", "")
         if gold.strip() and text[start:end] == gold and doc.char_span(start, end) is not None:
             spans.append((start, end))
-        elif 0 <= start <= end < len(doc):
-            tokens = doc[start : end + 1]
-            spans.append((tokens.start_char, tokens.end_char))
+            continue
+        tokens = [t for t in doc[start : end + 1] if not t.is_space] if start <= end else []
+        if not tokens or not all(map(_name_edge, (tokens[0], tokens[-1]))):
+            raise MisalignedGold(f"{record.get('id')}: gold span {start}-{end} is not a name")
+        spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
     return spans
+
+
+def _name_edge(token: Any) -> bool:
+    """Whether a token can begin or end a place name ("Gulf of Aden", "Route 58", "moroni")."""
+    return token.text[:1].isupper() or token.pos_ == "PROPN" or token.like_num
 
 
 def _overlaps(location: Location, spans: list[tuple[int, int]]) -> bool:
@@ -89,9 +103,13 @@ def evaluate_event_locations(path: str | Path) -> dict[str, Any]:
             tally["no_trigger"] += 1
             continue
         sentence, trigger = found
+        try:
+            spans = gold_spans(record, doc)
+        except MisalignedGold:
+            tally["misaligned_gold"] += 1
+            continue
         context = DocumentContext(document=Document(id=record["id"], text=record["text"]), doc=doc)
         location = PlaceResolver().resolve(sentence, trigger, context)
-        spans = gold_spans(record, doc)
         kind = "with_place" if spans else "no_place"
         tally[kind] += 1
         if (location is None and not spans) or (location and _overlaps(location, spans)):
@@ -111,6 +129,7 @@ def evaluate_event_locations(path: str | Path) -> dict[str, Any]:
         "no_place": tally["no_place"],
         "right_no_place": tally["right_no_place"],
         "skipped_no_trigger": tally["no_trigger"],
+        "skipped_misaligned_gold": tally["misaligned_gold"],
     }
 
 

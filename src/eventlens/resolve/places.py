@@ -37,6 +37,7 @@ LINKABLE = ("locative", "object", "nominal", "reference")
 UNKNOWN_LEVELS = frozenset({"place", "admin2"})  # "the village of X": a place, even if unknown
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "csubj", "conj")
+FOREIGN_CLAUSE_DEPS = ("relcl", "ccomp", "csubj")
 CHAIN_DEPS = ("flat", "appos", "conj", "nmod", "nummod")
 KIND_PRIOR = {"country": 2.5, "place": 0.0, "admin2": -0.5, "admin1": -1.0}
 KIND_ORDER = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -46,6 +47,7 @@ PRIMARY_NAME_BONUS = 2.0
 FOREIGN_MIN_POPULATION = 100_000
 SEPARATORS = frozenset("(),;/")
 _PARENTHESIS = re.compile(r"\s*\(([^()]{2,80})\)")
+_NAME_START = re.compile(r"[A-Z]|[a-z]{1,3}-[A-Z]")  # "Gao", "al-Tijara"
 
 
 @dataclass(frozen=True)
@@ -71,23 +73,34 @@ class Cues:
         return bool(self.levels(word)) or word.lower_ in self.of_heads | self.reference_heads
 
 
+def _words(raw: dict, key: str) -> frozenset[str]:
+    """A word list of cues.yaml; an unquoted ``on``/``off`` (read as a boolean) is an error."""
+    words = raw.get(key)
+    if not isinstance(words, list):
+        raise ValueError(f"places/cues.yaml: {key!r} must be a list of words")
+    for word in words:
+        if not isinstance(word, str):
+            raise ValueError(f"places/cues.yaml: {key}: {word!r} is not a word (quote it)")
+    return frozenset(words)
+
+
 @cache
 def load_cues() -> Cues:
     raw = load_yaml("places", "cues.yaml")
     level_of: dict[str, set[str]] = {}
-    for kind, words in raw["place_nouns"].items():
+    for kind in raw["place_nouns"]:
         if kind not in KIND_PRIOR:
             raise ValueError(f"places/cues.yaml: place_nouns: unknown level {kind!r}")
-        for word in words:
-            level_of.setdefault(str(word).lower(), set()).add(kind)
+        for word in _words(raw["place_nouns"], kind):
+            level_of.setdefault(word.lower(), set()).add(kind)
     return Cues(
-        locative=frozenset(raw["locative_prepositions"]),
+        locative=_words(raw, "locative_prepositions"),
         level_of={w: frozenset(k) for w, k in level_of.items()},
-        of_heads=frozenset(raw["of_heads"]),
-        reference_heads=frozenset(raw["reference_heads"]),
-        feature_words=frozenset(raw["feature_words"]),
-        object_verbs=frozenset(raw["place_object_verbs"]),
-        skip_labels=frozenset(raw["skip_labels"]),
+        of_heads=_words(raw, "of_heads"),
+        reference_heads=_words(raw, "reference_heads"),
+        feature_words=_words(raw, "feature_words"),
+        object_verbs=_words(raw, "place_object_verbs"),
+        skip_labels=_words(raw, "skip_labels"),
     )
 
 
@@ -147,9 +160,16 @@ class DocumentPlaces:
                 focus[country.alpha_2] += count
         return focus
 
-    def dominant(self, focus: Counter[str]) -> Mention | None:
-        """The place the document names most often as a locative or object, first on ties."""
-        linkable = [m for m in self.mentions if m.role in LINKABLE and m.choose(focus)]
+    def dominant(self, focus: Counter[str], outside: Span | None = None) -> Mention | None:
+        """The place the document names most often as a locative or object, first on ties;
+        with ``outside``, not counting the places of that sentence."""
+        linkable = [
+            m
+            for m in self.mentions
+            if m.role in LINKABLE
+            and m.choose(focus)
+            and not (outside and outside.start <= m.span.start < outside.end)
+        ]
         if not linkable:
             return None
         counts = Counter(_id(m.choose(focus)) for m in linkable)
@@ -172,11 +192,12 @@ class PlaceResolver:
     def resolve(self, sentence: Span, trigger: Token, context: DocumentContext) -> Location | None:
         places = self.document_places(context.doc)
         focus = places.focus(context)
-        candidates = places.in_sentence(sentence)
+        in_sentence = places.in_sentence(sentence)
+        candidates = [m for m in in_sentence if not _in_foreign_clause(trigger, m)]
         if candidates:
             mention = min(candidates, key=lambda m: _link_rank(trigger, m))
-        else:
-            mention = places.dominant(focus)
+        else:  # the sentence's places, if any, belong to other clauses' events
+            mention = places.dominant(focus, outside=sentence if in_sentence else None)
         if mention is None:
             return None
         place = mention.choose(focus)
@@ -241,28 +262,41 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
     mentions = []
     for span, label in _name_spans(sentence, cues):
         span, levels = _trim(span, cues)
-        if span is None or not span.text[0].isupper() or _is_feature(span, cues):
+        if span is None or not _NAME_START.match(span.text) or _is_feature(span, cues):
             continue
         role, anchor = _role(span, cues)
         levels |= _level_words_around(span, cues)
         if label not in PLACE_LABELS and not _takes_place(label, role, anchor, levels, cues):
             continue
-        places = _candidates(span, role, levels, gazetteer)
-        named_unit = levels & UNKNOWN_LEVELS or _PARENTHESIS.match(
-            doc_text(span.doc), span.end_char
-        )
-        if places or (role in LINKABLE and named_unit):
+        known = gazetteer.lookup(span.text)
+        places = _candidates(span, known, role, levels)
+        unknown = not known and role in LINKABLE and not span.text.isupper()  # "MFO base"
+        if places or (unknown and _names_unknown_place(span, label, levels, cues)):
             mentions.append(Mention(span, places, role, label, anchor.i, levels))
     return mentions
 
 
+def _names_unknown_place(span: Span, label: str, levels: frozenset[str], cues: Cues) -> bool:
+    """Whether a name the gazetteer lacks still names a place: the tagger says so ("Bardo
+    Museum", "Ain Issa"), a level or area word says so ("the village of X", "the X
+    neighbourhood"), or an "X (admin2, admin1)" note follows."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool(
+        label in PLACE_LABELS
+        or levels & UNKNOWN_LEVELS
+        or (after is not None and after.lower_ in cues.of_heads)
+        or _PARENTHESIS.match(doc_text(doc), span.end_char)
+    )
+
+
 def _candidates(
-    span: Span, role: str, levels: frozenset[str], gazetteer: Gazetteer
+    span: Span, known: list[Place], role: str, levels: frozenset[str]
 ) -> tuple[Place, ...]:
     """Gazetteer entries a name may stand for in its slot."""
-    places = [p for p in gazetteer.lookup(span.text) if not p.needs_level or p.kind in levels]
-    if role == "nominal":  # "near a US convoy" does not place the event in the US
-        places = [p for p in places if p.kind != "country"]
+    places = [p for p in known if not p.needs_level or p.kind in levels]
+    if role == "nominal" and any(p.kind == "country" for p in places):
+        return ()  # "near a US convoy", "Iraq's oil terminal": not in the US, not a namesake
     if span.text.isupper() and len(span.text) <= 4:  # an acronym is no village ("UN", "IRA")
         places = [p for p in places if p.kind == "country"]
     return tuple(places)
@@ -386,8 +420,11 @@ def _takes_place(label: str, role: str, anchor: Token, levels: frozenset[str], c
         return False  # "Malian", "French": a people, unless "Soum province"
     if role in ("locative", "reference", "nominal"):
         return True
-    verb = anchor.head
-    return role == "object" and anchor.dep_ == "dobj" and verb.lemma_.lower() in cues.object_verbs
+    if role != "object":
+        return False
+    if cues.is_place_noun(anchor):
+        return True  # "Grozny's streets were patrolled"
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in cues.object_verbs
 
 
 def _prepositional_role(prep: Token, cues: Cues) -> str:
@@ -416,25 +453,42 @@ def _apply_parentheses(doc: Doc, mentions: list[Mention]) -> None:
                 other.role = "context"
 
 
-def _link_rank(trigger: Token, mention: Mention) -> tuple[int, int, int, int]:
-    """Same clause as the trigger first, reference points last; then nearest in the parse,
-    finest, nearest in the text."""
+def _link_rank(trigger: Token, mention: Mention) -> tuple[int, int, int, int, int]:
+    """Same clause as the trigger first, reference points last; then a place phrase before a
+    place that only modifies a noun ("Mecca's Al-Nur hospital"), nearest in the parse, finest,
+    nearest in the text."""
     anchor = trigger.doc[mention.anchor]
     tier = 0 if _in_clause_of(trigger, anchor) else 1
     tier += 2 if mention.role == "reference" else 0
+    modifier = int(mention.role == "nominal")
     finest = min((KIND_ORDER[p.kind] for p in mention.places), default=0)
-    return tier, _tree_distance(trigger, anchor), finest, abs(mention.span.start - trigger.i)
+    distance = _tree_distance(trigger, anchor)
+    return tier, modifier, distance, finest, abs(mention.span.start - trigger.i)
 
 
 def _in_clause_of(trigger: Token, token: Token) -> bool:
     """Whether ``token`` hangs under ``trigger`` without crossing into another clause."""
+    return _clause_crossed(trigger, token) == ""
+
+
+def _in_foreign_clause(trigger: Token, mention: Mention) -> bool:
+    """Whether a place hangs under the trigger only through a relative or reported clause
+    ("shot by gunmen who had trained in X", "said that X was calm"): it describes a noun or
+    another event, not where the trigger's event happened."""
+    return _clause_crossed(trigger, trigger.doc[mention.anchor]) in FOREIGN_CLAUSE_DEPS
+
+
+def _clause_crossed(trigger: Token, token: Token) -> str | None:
+    """The dependency of the first clause crossed from ``token`` up to ``trigger``: "" when
+    none is, None when ``token`` does not hang under ``trigger``."""
+    crossed = ""
     while token.i != trigger.i:
-        if token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
-            return False
+        if not crossed and token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
+            crossed = token.dep_
         if token.head.i == token.i:
-            return False
+            return None
         token = token.head
-    return True
+    return crossed
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -1,0 +1,143 @@
+"""Which event of a sentence or short report is the main one (the most confident asserted),
+and the ACLED reading of that event; sentences written by the team."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.coding.crosswalk import acled_for_event, to_acled
+from eventlens.evaluation.scoring import top_event
+
+MAIN_EVENT = [
+    # a purpose or participle clause ranks below the event governing it
+    (
+        "Hundreds of nurses demonstrated in Niamey to demand higher wages.",
+        "PROTEST",
+        "demonstrated",
+    ),
+    ("Market traders staged a sit-in at the town hall to demand lower fees.", "PROTEST", "in"),
+    (
+        "Farmers marched to the prefecture on Monday, denouncing the new land tax.",
+        "PROTEST",
+        "marched",
+    ),
+    (
+        "Several hundred residents gathered outside the court to protest the verdict.",
+        "PROTEST",
+        "gathered",
+    ),
+    (
+        "Taxi drivers rioted in the city centre by attacking two police stations.",
+        "PROTEST",
+        "rioted",
+    ),
+    # the gravest act of an episode leads
+    ("Gunmen abducted and killed two herders near the river on Sunday.", "ASSAULT", "killed"),
+    ("Militants killed a teacher and abducted his wife in the village.", "ASSAULT", "killed"),
+    (
+        "Soldiers arrested six men at the market and executed them the same night.",
+        "ASSAULT",
+        "executed",
+    ),
+    (
+        "Armed men stormed the police post on Friday. They seized four rifles and a pickup.",
+        "ASSAULT",
+        "stormed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "trigger"), MAIN_EVENT)
+def test_main_event_of_a_report(code, text: str, event_type: str, trigger: str) -> None:
+    top = top_event(code(text))
+    assert top is not None and (top.event_type, top.trigger) == (event_type, trigger)
+
+
+def test_a_graver_act_inside_the_protest_phrase_does_not_lead(code) -> None:
+    top = top_event(code("Residents protested against forest guards seizing a timber truck."))
+    assert top is not None and top.event_type == "PROTEST"
+
+
+def test_a_graver_act_reported_without_author_takes_the_earlier_author(code) -> None:
+    events = code("Bandits looted the weekly market of the village. Three traders were killed.")
+    top = top_event(events)
+    assert top is not None and top.trigger == "killed"
+    assert [a.sector for a in top.actor] == ["UAF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ambush against a military convoy near the border", "Ambush"),
+        ("Murder of a municipal councillor in the north of the region", "Murder"),
+    ],
+)
+def test_a_verbless_headline_reports_its_event(code, text: str, trigger: str) -> None:
+    assert trigger in {e.trigger for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Teachers held a sit-in on Monday.", ("Protests", "Peaceful protest")),
+        ("Dock workers observed a work stoppage at the port.", ("Protests", "Peaceful protest")),
+        (
+            "Protesters demanded the release of the detained journalist.",
+            ("Protests", "Peaceful protest"),
+        ),
+        ("Gunmen killed a village chief and his son.", ("Violence against civilians", "Attack")),
+        ("Gunmen shot dead a municipal councillor.", ("Violence against civilians", "Attack")),
+        ("The victim was found executed near the well.", ("Violence against civilians", "Attack")),
+        (
+            "Militants vandalised a radio station.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "Soldiers defused an IED on the road.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        ("Rebels took over the town of Kidal.", ("Battles", "Non-state actor overtakes territory")),
+        (
+            "Two villagers were killed in clashes between herders and farmers.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Members of MUJAO amputated the hand of a villager.",
+            ("Violence against civilians", "Attack"),
+        ),
+    ],
+)
+def test_acled_reading_of_the_main_event(code, text: str, expected: tuple[str, str]) -> None:
+    top = top_event(code(text))
+    assert top is not None and acled_for_event(top) == expected
+
+
+def test_signed_deals_are_acled_agreements() -> None:
+    sentence = "The government signed a peace deal with the rebels."
+    assert to_acled("SUPPORT", None, sentence=sentence) == ("Strategic developments", "Agreement")
+    assert to_acled("SUPPORT", None, sentence="The bloc praised the mediators.") == (None, None)
+
+
+def test_a_demand_by_officials_is_no_protest() -> None:
+    sentence = "The minister demanded that protesters leave the square."
+    assert to_acled("REQUEST", None, actor_sectors=["GOV"], sentence=sentence) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Gunmen killed a village chief near the well.", "CVL"),
+        ("Gunmen killed a municipal councillor near the well.", "GOV"),
+        ("Gunmen killed two motorcyclists near the well.", "CVL"),
+        ("Gunmen burned a granary near the well.", "CVL"),
+        ("Masked men killed a shepherd near the well.", "AGR"),
+    ],
+)
+def test_victims_and_their_property_have_a_sector(code, text: str, sector: str) -> None:
+    top = top_event(code(text))
+    assert top is not None and [r.sector for r in top.recipient] == [sector]
+
+
+def test_unnamed_attackers_are_unidentified_armed_actors(code) -> None:
+    top = top_event(code("Masked men killed a shepherd near the well."))
+    assert top is not None and [a.sector for a in top.actor] == ["UAF"]
