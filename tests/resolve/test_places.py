@@ -7,7 +7,7 @@ import pytest
 from eventlens.nlp import load_model
 from eventlens.record import Document, Location
 from eventlens.resolve.context import DocumentContext
-from eventlens.resolve.places import PlaceResolver
+from eventlens.resolve.places import PlaceResolver, _words
 
 pytestmark = pytest.mark.model
 
@@ -153,3 +153,37 @@ def test_end_to_end_events_carry_their_location(code):
     placed = [e.location for e in events if e.location]
     assert placed, "the coder should produce at least one placed event"
     assert placed[0].text == "Boulkessi" and placed[0].country_code == "ML"
+
+
+def test_on_is_locative():
+    loc = place_of("Hundreds of students marched on a Dakar hotel on Friday.", "marched")
+    assert loc is not None and loc.text == "Dakar"
+
+
+def test_a_cue_list_with_an_unquoted_yaml_boolean_is_refused():
+    with pytest.raises(ValueError, match="locative_prepositions: True is not a word"):
+        _words({"locative_prepositions": ["in", True]}, "locative_prepositions")
+
+
+def test_an_unknown_name_the_tagger_calls_a_place_keeps_its_span():
+    text = "A shell killed two children in the Zarqa Qadima neighbourhood of Aleppo."
+    loc = place_of(text, "killed")
+    assert loc is not None and loc.text == "Zarqa Qadima"
+    assert loc.geonameid is None and loc.country_code == "SY"
+
+
+def test_an_acronym_is_not_an_unknown_place():
+    loc = place_of("A bomb exploded near the UNDOF base in Quneitra.", "exploded")
+    assert loc is not None and loc.text == "Quneitra"
+
+
+def test_a_country_modifying_a_noun_gives_way_to_the_city_named():
+    loc = place_of(
+        "Gunmen attacked Iraq's main oil terminal in the port city of Basra.", "attacked"
+    )
+    assert loc is not None and loc.name.startswith("Basr")
+
+
+def test_a_place_in_a_relative_clause_does_not_place_the_event():
+    text = "The envoy was shot dead, weeks after the talks that had opened in Geneva."
+    assert place_of(text, "shot") is None

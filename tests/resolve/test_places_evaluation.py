@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventlens.evaluation.places import evaluate_event_locations, gold_spans
+from eventlens.evaluation.places import MisalignedGold, evaluate_event_locations, gold_spans
 from eventlens.nlp import load_model
 
 pytestmark = pytest.mark.model
@@ -20,6 +20,14 @@ def test_gold_spans_read_character_offsets_and_token_indices():
     assert gold_spans(by_chars, doc) == [(29, 32)]
     assert gold_spans(by_tokens, doc) == [(29, 32)]
     assert gold_spans({"locations": [], "text": text}, doc) == []
+
+
+def test_token_indices_that_fall_off_a_name_are_refused_not_guessed():
+    text = "Rebels shelled the market in Gao on Monday."
+    doc = load_model("en")(text)
+    shifted = {"id": "x", "locations": [{"start": 4, "end": 4, "text": ""}], "text": text}
+    with pytest.raises(MisalignedGold, match="x: gold span 4-4"):
+        gold_spans(shifted, doc)
 
 
 def test_evaluate_event_locations_counts_places_and_no_places(tmp_path):

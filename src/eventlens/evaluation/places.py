@@ -7,7 +7,8 @@ rather than character offsets; they are read as such when the character reading 
 the gold text back.
 
 ``evaluate_acled_places``: each ACLED note with geo_precision 1-2 is coded as a document; the
-place of its first placed sentence (trigger: the sentence root) is compared with ACLED's
+place of its first placed sentence (trigger: the sentence root, or the verb it reports:
+"residents said [gunmen attacked X]") is compared with ACLED's
 latitude/longitude; by default the resolver is told the event's country (``country_hint``).
 """
 
@@ -148,10 +149,19 @@ def _place_of_note(
     if country_hint and country:
         context.countries[country.alpha_3] += 1  # as a feed's metadata would tell
     for sentence in doc.sents:
-        location = resolver.resolve(sentence, sentence.root, context)
+        location = resolver.resolve(sentence, _reported_event(sentence.root), context)
         if location is not None:
             return location
     return None
+
+
+def _reported_event(root: Any) -> Any:
+    """The verb a note reports: "residents said [gunmen attacked X]" -> attacked."""
+    while True:
+        reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if not reported:
+            return root
+        root = reported[0]
 
 
 def evaluate_acled_places(

@@ -282,6 +282,8 @@ def _names_unknown_place(span: Span, label: str, levels: frozenset[str], cues: C
     neighbourhood"), or an "X (admin2, admin1)" note follows."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
+    if span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
+        return False  # a fragment of a longer name ("Faso" of "Burkina Faso")
     return bool(
         label in PLACE_LABELS
         or levels & UNKNOWN_LEVELS
@@ -364,7 +366,8 @@ def _is_feature(span: Span, cues: Cues) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before in cues.feature_words or after in cues.feature_words
+    inside = any(token.lower_ in cues.feature_words for token in span)
+    return inside or before in cues.feature_words or after in cues.feature_words
 
 
 def _role(span: Span, cues: Cues) -> tuple[str, Token]:
