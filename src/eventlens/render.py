@@ -18,7 +18,9 @@ def console() -> Console:
     return Console(width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
-def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str] = sys.stdout) -> int:
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str] | None = None) -> int:
+    """Write one JSON object per line (to stdout by default); returns how many."""
+    out = out or sys.stdout
     count = 0
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -364,7 +365,15 @@ def _local_tokens(token: Token) -> list[Token]:
 
 
 def _mentions(scope: str, cue: Cue) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", scope) for w in cue.words)
+    """Whether one of the cue's words stands as a whole word in the scope."""
+    return _cue_pattern(cue.words).search(scope) is not None
+
+
+@cache
+def _cue_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex per cue (compiled once): any of its words, not inside a longer word."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def _first_cue(cues: tuple[Cue, ...], scope: str) -> str | None:
