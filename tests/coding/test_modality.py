@@ -35,6 +35,12 @@ MODALITY = [
     ("The army is expected to launch an offensive against the rebels.", "offensive", "future"),
     ("Police are due to arrest the organisers on Monday.", "arrest", "future"),
     ("Troops are expected to deploy to the border in the coming months.", "deploy", "future"),
+    # an attempted attack or abduction happened; the attempt itself is read
+    ("Gunmen attempted to assassinate a local councillor in Kayes.", "assassinate", "asserted"),
+    ("Two men tried to kidnap a teacher outside the school.", "kidnap", "asserted"),
+    ("The bandits might try to raid the cattle market.", "raid", "hypothetical"),
+    ("The militia did not try to seize the depot.", "seize", "negated"),
+    ("The envoy tried to mediate between the herders and the farmers.", "mediate", "hypothetical"),
 ]
 
 

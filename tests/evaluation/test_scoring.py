@@ -95,6 +95,33 @@ def test_acled_no_event_and_no_actor2():
     assert tally.matches["actor1"] == [False]
 
 
+def test_acled_protesters_are_actor1_when_police_act_on_them():
+    police = Actor(text="police", sector="COP")
+    students = Actor(text="students", sector="EDU")
+    item = acled_item(
+        event_type="Protests",
+        sub_event_type="Protest with intervention",
+        actor1="Protesters (Chad)",
+        actor2="Police Forces of Chad (2021-)",
+    )
+    tally = Tally()
+    top = event(mode="crowd-control", actor=[police], recipient=[students])
+    score_acled(item, top, [top], tally)
+    assert tally.classes["event_type"] == [("Protests", "Protests")]
+    assert tally.matches["actor1"] == [True]
+    assert tally.matches["actor2"] == [True]
+
+
+def test_acled_sides_stay_when_the_event_is_not_a_protest():
+    tally = Tally()
+    top = event(
+        actor=[Actor(text="soldiers", sector="MIL")],
+        recipient=[Actor(text="gunmen", sector="UAF")],
+    )
+    score_acled(acled_item(actor1="Unidentified Armed Group (Chad)"), top, [top], tally)
+    assert tally.matches["actor1"] == [False]
+
+
 def cameo_item(penta, source=(), target=(), reciprocal=()):
     return GoldItem(
         id="c",

@@ -187,3 +187,35 @@ def test_a_country_modifying_a_noun_gives_way_to_the_city_named():
 def test_a_place_in_a_relative_clause_does_not_place_the_event():
     text = "The envoy was shot dead, weeks after the talks that had opened in Geneva."
     assert place_of(text, "shot") is None
+
+
+def test_a_fronted_place_with_its_country_in_apposition_is_the_city():
+    loc = place_of(
+        "In Niamey, Niger's capital, and other towns, large crowds have marched against the army.",
+        "marched",
+    )
+    assert loc is not None and loc.text == "Niamey"
+
+
+def test_a_country_that_is_a_verb_s_recipient_is_not_the_place():
+    text = (
+        "Last year the council had urged Germany to cut its aid, had signed a deal with a "
+        "Turkish firm, and had expelled two envoys."
+    )
+    assert place_of(text, "urged") is None
+    assert place_of(text, "signed") is None
+
+
+def test_a_place_of_another_verb_that_does_not_govern_the_trigger_is_not_taken():
+    text = "Troops stormed the camp while rebels fought in Kaya, and police arrested ten men."
+    assert place_of(text, "arrested") is None
+
+
+def test_a_people_adjective_before_a_place_noun_is_not_a_place():
+    loc = place_of("Police patrolled Ivorian towns in the Bouaké region.", "patrolled")
+    assert loc is not None and loc.text == "Bouaké"
+
+
+def test_a_named_lake_in_a_place_slot_is_the_place():
+    loc = place_of("Fishermen protested on Lake Chad on Monday.", "protested")
+    assert loc is not None and "Chad" in loc.text and loc.precision != "country"

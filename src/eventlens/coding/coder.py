@@ -13,7 +13,13 @@ from eventlens.coding.crosswalk import acled_for_event
 from eventlens.coding.frames import Frame, frame_for
 from eventlens.coding.learned import LearnedTyper
 from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
-from eventlens.coding.modality import Reading, cues, past_tense, read_modality
+from eventlens.coding.modality import (
+    Reading,
+    cues,
+    past_tense,
+    read_attempt,
+    read_modality,
+)
 from eventlens.coding.reference import reports_event
 from eventlens.coding.triggers import TriggerMatch, find_triggers
 from eventlens.data_files import load_yaml
@@ -134,7 +140,9 @@ class EventCoder:
             nouns = (m for m in (match, *match.absorbed) if m.entry.pos == "noun")
             found = (self._modifier_actors(m.token, m.entry) for m in nouns)
             frame.actors = next((actors for actors in found if actors), [])
-        reading = read_modality(match.token, self.lang)
+        reading = read_attempt(
+            read_modality(match.token, self.lang), match.token, entry.type, self.lang
+        )
         scope = _scope_text(match)
         mode = entry.mode or next((m.entry.mode for m in match.absorbed if m.entry.mode), None)
         mode = mode or _first_cue(self.lexicon.mode_cues.get(entry.type, ()), scope)

@@ -79,6 +79,20 @@ def read_modality(trigger: Token, lang: str = "en") -> Reading:
     return Reading("future", phrase) if phrase else ASSERTED
 
 
+def read_attempt(reading: Reading, trigger: Token, event_type: str, lang: str = "en") -> Reading:
+    """ "tried to kill", "attempted to kidnap": an attempted attack or coercion happened, so
+    the event takes the modality of the attempt rather than the attempt's hypothetical cue."""
+    attempt = cues(lang)["attempt"]
+    if (
+        reading.modality != "hypothetical"
+        or reading.cue not in attempt["governors"]
+        or event_type not in attempt["types"]
+        or reading.cue_index is None
+    ):
+        return reading
+    return read_modality(trigger.doc[reading.cue_index], lang)
+
+
 def _governing_chain(trigger: Token, table: dict) -> tuple[list[Token], bool]:
     """The trigger and its governors up to the root; closed when a presupposing link stopped it."""
     chain = [trigger]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from eventlens.coding.crosswalk import acled_for_event, to_cameo
+from eventlens.coding.crosswalk import acled_for_event, sector_groups, to_cameo
 from eventlens.evaluation.acled_actors import map_acled_actor, match_actors
 from eventlens.evaluation.loaders import GoldItem
 from eventlens.evaluation.metrics import Tally, exact_overlap, token_overlap
@@ -46,10 +46,8 @@ def score_acled(item: GoldItem, top: Event | None, events: list[Event], tally: T
     predicted_type, predicted_sub = acled_for_event(top) if top else (None, None)
     tally.add_class("event_type", gold["event_type"], predicted_type)
     tally.add_class("sub_event_type", gold["sub_event_type"], predicted_sub)
-    for task, role in (
-        ("actor1", top.actor if top else []),
-        ("actor2", top.recipient if top else []),
-    ):
+    actor1, actor2 = _acled_sides(top, predicted_type)
+    for task, role in (("actor1", actor1), ("actor2", actor2)):
         gold_actors = map_acled_actor(gold[task])
         if gold_actors:
             found = match_actors(role, gold_actors)
@@ -60,6 +58,22 @@ def score_acled(item: GoldItem, top: Event | None, events: list[Event], tally: T
         tally.add_match("date_exact", right)
         if STATED_DATE.search(item.text):
             tally.add_match("date_exact_stated", right)
+
+
+def _acled_sides(top: Event | None, acled_type: str | None) -> tuple[list[Actor], list[Actor]]:
+    """ACLED's (actor1, actor2) of the top event. In a Protests event ACLED's actor1 is always
+    the protesters: when police or soldiers act on them ("police fired tear gas at students"),
+    actor1 is the recipient and actor2 the state forces."""
+    if top is None:
+        return [], []
+    state_forces = sector_groups()["STATE_ARMED"]
+    if (
+        acled_type == "Protests"
+        and top.recipient
+        and any(a.sector in state_forces for a in top.actor)
+    ):
+        return top.recipient, top.actor
+    return top.actor, top.recipient
 
 
 def score_cameo(item: GoldItem, top: Event | None, events: list[Event], tally: Tally) -> None:

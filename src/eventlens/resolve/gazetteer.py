@@ -425,10 +425,14 @@ class Gazetteer:
 
     def lookup_country(self, code: str) -> list[Place]:
         """The country entry of an ISO alpha-2 code."""
+        return list(self._country(code))
+
+    @cache  # noqa: B019 - a full scan of places; asked again for nearly every event
+    def _country(self, code: str) -> tuple[Place, ...]:
         rows = self._conn().execute(
             "SELECT * FROM places WHERE kind = 'country' AND country_code = ?", (code,)
         )
-        return [_place(row) for row in rows]
+        return tuple(_place(row) for row in rows)
 
     def count(self) -> int:
         return self._conn().execute("SELECT count(*) FROM places").fetchone()[0]

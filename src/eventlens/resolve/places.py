@@ -116,6 +116,7 @@ class Mention:
     levels: frozenset[str] = frozenset()
     admin_keys: frozenset[str] = frozenset()
     admin_names: tuple[str, ...] = ()
+    feature: bool = False  # "Hongze Lake": ranks after a settlement named with it
 
     def choose(self, focus: Counter[str]) -> Place | None:
         """The candidate that best fits the hints, the document focus and population."""
@@ -193,9 +194,9 @@ class PlaceResolver:
         places = self.document_places(context.doc)
         focus = places.focus(context)
         in_sentence = places.in_sentence(sentence)
-        candidates = [m for m in in_sentence if not _in_foreign_clause(trigger, m)]
+        candidates = [m for m in in_sentence if not _in_other_clause(trigger, m)]
         if candidates:
-            mention = min(candidates, key=lambda m: _link_rank(trigger, m))
+            mention = min(candidates, key=lambda m: _link_rank(trigger, m, focus))
         else:  # the sentence's places, if any, belong to other clauses' events
             mention = places.dominant(focus, outside=sentence if in_sentence else None)
         if mention is None:
@@ -262,17 +263,23 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
     mentions = []
     for span, label in _name_spans(sentence, cues):
         span, levels = _trim(span, cues)
-        if span is None or not _NAME_START.match(span.text) or _is_feature(span, cues):
+        if span is None or not _NAME_START.match(span.text):
             continue
+        feature = _is_feature(span, cues)
+        if feature and not (label in ("LOC", "FAC") and _names_feature(span, cues)):
+            continue  # "the Niger River" is not the state; "Hongze Lake" is a place itself
         role, anchor = _role(span, cues)
         levels |= _level_words_around(span, cues)
-        if label not in PLACE_LABELS and not _takes_place(label, role, anchor, levels, cues):
+        if label not in PLACE_LABELS and (
+            span.root.tag_ == "JJ"  # "Syrian cities", "the Iraqi city of": a people's adjective
+            or not _takes_place(label, role, anchor, levels, cues)
+        ):
             continue
-        known = gazetteer.lookup(span.text)
+        known = [] if feature else gazetteer.lookup(span.text)
         places = _candidates(span, known, role, levels)
         unknown = not known and role in LINKABLE and not span.text.isupper()  # "MFO base"
         if places or (unknown and _names_unknown_place(span, label, levels, cues)):
-            mentions.append(Mention(span, places, role, label, anchor.i, levels))
+            mentions.append(Mention(span, places, role, label, anchor.i, levels, feature=feature))
     return mentions
 
 
@@ -361,6 +368,11 @@ def _level_words_around(span: Span, cues: Cues) -> frozenset[str]:
     return levels
 
 
+def _names_feature(span: Span, cues: Cues) -> bool:
+    """Whether the name includes its feature word ("Baliem Valley"), so names the feature."""
+    return any(token.lower_ in cues.feature_words for token in span)
+
+
 def _is_feature(span: Span, cues: Cues) -> bool:
     """'the Niger River', 'the river Niger': a natural feature, not the state."""
     doc = span.doc
@@ -409,12 +421,19 @@ def _slot_role(token: Token, span: Span, cues: Cues) -> str:
     if dep == "pobj":
         return _prepositional_role(head, cues)
     if dep in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
-        return "object"
+        return "object" if _place_object(token, cues) else "recipient"
     if token.i != span.root.i and cues.is_place_noun(token):
         return "locative"  # "Boni village was attacked", "the Gao region is..."
     if dep in ("nsubj", "csubj"):
         return "subject"
     return "other"
+
+
+def _place_object(token: Token, cues: Cues) -> bool:
+    """Whether the object of a verb is where its event happened: a place noun ("patrolled the
+    streets of X") or the object of a place verb ("captured Knin", "Gao was attacked"); the
+    object of another verb is a participant ("asked France to...", "met Mali")."""
+    return cues.is_place_noun(token) or token.head.lemma_.lower() in cues.object_verbs
 
 
 def _takes_place(label: str, role: str, anchor: Token, levels: frozenset[str], cues: Cues) -> bool:
@@ -456,15 +475,19 @@ def _apply_parentheses(doc: Doc, mentions: list[Mention]) -> None:
                 other.role = "context"
 
 
-def _link_rank(trigger: Token, mention: Mention) -> tuple[int, int, int, int, int]:
+def _link_rank(
+    trigger: Token, mention: Mention, focus: Counter[str]
+) -> tuple[int, int, int, int, int]:
     """Same clause as the trigger first, reference points last; then a place phrase before a
     place that only modifies a noun ("Mecca's Al-Nur hospital"), nearest in the parse, finest,
-    nearest in the text."""
+    nearest in the text. Fineness is that of the place the name stands for: in "Bamako, Mali's
+    capital" Mali is the country, coarser than Bamako."""
     anchor = trigger.doc[mention.anchor]
     tier = 0 if _in_clause_of(trigger, anchor) else 1
     tier += 2 if mention.role == "reference" else 0
-    modifier = int(mention.role == "nominal")
-    finest = min((KIND_ORDER[p.kind] for p in mention.places), default=0)
+    modifier = int(mention.role == "nominal" or mention.feature)
+    chosen = mention.choose(focus)
+    finest = KIND_ORDER[chosen.kind] if chosen else 0
     distance = _tree_distance(trigger, anchor)
     return tier, modifier, distance, finest, abs(mention.span.start - trigger.i)
 
@@ -479,6 +502,21 @@ def _in_foreign_clause(trigger: Token, mention: Mention) -> bool:
     ("shot by gunmen who had trained in X", "said that X was calm"): it describes a noun or
     another event, not where the trigger's event happened."""
     return _clause_crossed(trigger, trigger.doc[mention.anchor]) in FOREIGN_CLAUSE_DEPS
+
+
+def _in_other_clause(trigger: Token, mention: Mention) -> bool:
+    """Whether a place belongs to another event: it hangs on a verb that does not govern the
+    trigger ("was captured and X was killed in Y", "police patrolled as rebels fought in Y"),
+    or under the trigger only through a relative or reported clause."""
+    token = trigger.doc[mention.anchor]
+    if trigger in token.ancestors:
+        return _in_foreign_clause(trigger, mention)
+    governors = {trigger.i, *(t.i for t in trigger.ancestors)}
+    while token.i not in governors:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return True
+        token = token.head
+    return False
 
 
 def _clause_crossed(trigger: Token, token: Token) -> str | None:
