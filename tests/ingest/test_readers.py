@@ -89,3 +89,24 @@ def test_html_reduced_to_main_text(tmp_path: Path) -> None:
     assert "Ansongo" in docs[0].text and "Home | World" not in docs[0].text
     assert "Copyright" not in docs[0].text
     assert docs[0].pub_date == date(2023, 2, 11)
+
+
+def test_language_is_detected_and_unsupported_languages_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(
+        "The army said its soldiers had repelled an attack on their base near the border."
+    )
+    (tmp_path / "fr.txt").write_text(
+        "L'armée a affirmé que ses soldats avaient repoussé une attaque contre leur base près de la frontière."
+    )
+    docs, problems = _split(list(read_inputs([str(tmp_path)])))
+    assert [(d.id, d.lang) for d in docs] == [("en", "en")]
+    assert len(problems) == 1 and "fr.txt" in str(problems[0]) and "'fr'" in str(problems[0])
+
+
+def test_jsonl_lang_field_is_trusted(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        json.dumps({"id": "x", "text": "Rebels seized two towns.", "lang": "en"}) + "\n"
+    )
+    docs, problems = _split(list(read_inputs([str(path)])))
+    assert problems == [] and docs[0].lang == "en"

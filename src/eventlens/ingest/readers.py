@@ -15,6 +15,8 @@ from pathlib import Path
 
 from eventlens.ingest.boilerplate import clean_text
 from eventlens.ingest.html import html_to_text
+from eventlens.ingest.language import detect_language
+from eventlens.nlp import MODELS
 from eventlens.record import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -165,13 +167,18 @@ def _document(
     if not cleaned.strip():
         yield InputProblem(source, "empty document (no text after cleaning)")
         return
+    lang = lang or detect_language(cleaned)
+    if lang not in MODELS:
+        supported = ", ".join(sorted(MODELS))
+        yield InputProblem(source, f"language {lang!r} is not supported yet ({supported})")
+        return
     yield Document(
         id=doc_id,
         text=cleaned,
         pub_date=pub_date,
         title=title,
         url=url,
-        lang=lang or "en",
+        lang=lang,
         source=source,
     )
 
