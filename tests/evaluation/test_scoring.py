@@ -85,6 +85,14 @@ def test_acled_right_event():
     assert summary["matches"]["actor2"]["accuracy"] == 1.0
     assert summary["matches"]["date_exact"]["accuracy"] == 1.0
     assert summary["matches"]["date_exact_stated"]["n"] == 1
+    assert summary["matches"]["date_exact_coded"]["accuracy"] == 1.0
+
+
+def test_acled_date_without_event_counts_against_date_exact_only():
+    tally = Tally()
+    score_acled(acled_item(), None, [], tally)
+    assert tally.matches["date_exact"] == [False]
+    assert "date_exact_coded" not in tally.matches
 
 
 def test_acled_no_event_and_no_actor2():

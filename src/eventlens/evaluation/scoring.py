@@ -55,9 +55,14 @@ def score_acled(item: GoldItem, top: Event | None, events: list[Event], tally: T
             tally.add_match(f"{task}_strict", found.strict)
     if gold["time_precision"] == 1:
         right = top is not None and top.date.date == gold["event_date"]
+        stated = bool(STATED_DATE.search(item.text))
         tally.add_match("date_exact", right)
-        if STATED_DATE.search(item.text):
+        if stated:
             tally.add_match("date_exact_stated", right)
+        if top is not None:  # the date resolver's own share: notes where an event was coded
+            tally.add_match("date_exact_coded", right)
+            if stated:
+                tally.add_match("date_exact_stated_coded", right)
 
 
 def _acled_sides(top: Event | None, acled_type: str | None) -> tuple[list[Actor], list[Actor]]:
