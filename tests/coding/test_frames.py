@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventlens.record import Event
 
 
@@ -152,3 +154,22 @@ def test_the_recipient_may_hang_on_the_theme_of_an_event_noun(code) -> None:
 def test_mediation_between_two_parties_names_both(code) -> None:
     event = only(code("Kuwait launched a mediation effort between Qatar and Bahrain."))
     assert (event.event_type, roles(event)) == ("CONSULT", (["Kuwait"], ["Qatar", "Bahrain"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Clashes between herders and a militia near Djenné left six people dead.",
+            ["herders", "a militia"],
+        ),
+        (
+            "Heavy fighting broke out between the army and the rebels on Friday.",
+            ["the army", "the rebels"],
+        ),
+    ],
+)
+def test_both_sides_of_a_clash_between_are_its_parties(code, text: str, sides: list[str]) -> None:
+    [event] = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert [a.text for a in (*event.actor, *event.recipient)] == sides
+    assert event.modality == "asserted"

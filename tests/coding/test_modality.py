@@ -129,3 +129,22 @@ def test_what_a_document_aims_at_is_not_an_intention_of_its_actor(code) -> None:
         for e in code("Hungary backed a resolution that aims to tighten sanctions on the regime.")
     }
     assert found.get("SANCTION") == "hypothetical", found
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The kidnappers will not free the aid workers, their spokesman said.", "yield"),
+        ("The two rival parties failed to reach a deal on the budget.", None),
+        ("The minister says he will not hold talks with the strikers.", "meet"),
+    ],
+)
+def test_refused_cooperation_is_an_asserted_rejection(code, text: str, mode: str | None) -> None:
+    events = [e for e in code(text) if e.modality == "asserted"]
+    assert [(e.event_type, e.mode) for e in events] == [("REJECT", mode)], events
+    assert events[0].rule.endswith(">REJECT")
+
+
+def test_a_cooperation_that_did_not_happen_is_no_rejection(code) -> None:
+    [event] = code("Witnesses said the troops had not left the camp by Sunday.")
+    assert (event.event_type, event.modality) == ("RETREAT", "negated")

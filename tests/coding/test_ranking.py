@@ -3,10 +3,14 @@ and the ACLED reading of that event; sentences written by the team."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
+from eventlens.coding.coder import _rank_below_speech_acts
 from eventlens.coding.crosswalk import acled_for_event, to_acled
 from eventlens.evaluation.scoring import top_event
+from eventlens.nlp import load_model
 
 MAIN_EVENT = [
     # a purpose or participle clause ranks below the event governing it
@@ -141,3 +145,27 @@ def test_victims_and_their_property_have_a_sector(code, text: str, sector: str) 
 def test_unnamed_attackers_are_unidentified_armed_actors(code) -> None:
     top = top_event(code("Masked men killed a shepherd near the well."))
     assert top is not None and [a.sector for a in top.actor] == ["UAF"]
+
+
+def test_a_speech_act_outranks_the_event_its_object_mentions() -> None:
+    doc = load_model("en")("The mayor welcomed the release of the journalists on Friday.")
+    welcome, release = doc[2], doc[4]
+    act = SimpleNamespace(event_type="SUPPORT", confidence=0.6)
+    mention = SimpleNamespace(event_type="RETREAT", confidence=0.9)
+    pairs = [
+        (SimpleNamespace(match=SimpleNamespace(token=t)), e)
+        for t, e in ((welcome, act), (release, mention))
+    ]
+    _rank_below_speech_acts(pairs, ["SUPPORT"])
+    assert (act.confidence, mention.confidence) == (0.6, 0.57)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor offered his condolences over the ambush near Tessit on Sunday, which killed four guards.",
+        "A local militia claimed responsibility for the raid on the market in Djibo on 3 June.",
+    ],
+)
+def test_a_neutral_statement_does_not_code_the_events_it_mentions(code, text: str) -> None:
+    assert code(text) == []

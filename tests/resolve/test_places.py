@@ -219,3 +219,41 @@ def test_a_people_adjective_before_a_place_noun_is_not_a_place():
 def test_a_named_lake_in_a_place_slot_is_the_place():
     loc = place_of("Fishermen protested on Lake Chad on Monday.", "protested")
     assert loc is not None and "Chad" in loc.text and loc.precision != "country"
+
+
+def test_a_possessor_place_gives_way_to_the_district_it_names_with_of():
+    text = "A mortar round exploded in Kabul's western district of Karte Char."
+    loc = place_of(text, "exploded")
+    assert loc is not None and loc.text == "Karte Char"
+
+
+def test_an_all_caps_dateline_is_not_the_place_of_its_sentence():
+    text = "LAGOS CITY -- Nigeria's police chief is shot dead outside his home."
+    assert place_of(text, "shot") is None
+
+
+def test_a_dateline_places_the_events_of_other_sentences_that_name_no_place():
+    text = (
+        "ABIDJAN, Ivory Coast (AP) -- The opposition called a strike. "
+        "On Monday students marched to demand the release of their leader."
+    )
+    loc = place_of(text, "marched")
+    assert loc is not None and loc.text == "ABIDJAN" and loc.country_code == "CI"
+
+
+def test_a_place_named_through_a_part_of_it_places_the_event():
+    loc = place_of("Riot police patrolled the gates of Dakar port on Monday.", "patrolled")
+    assert loc is not None and loc.text == "Dakar"
+    loc = place_of("Farmers protested near the entrance to Ouagadougou.", "protested")
+    assert loc is not None and loc.text == "Ouagadougou"
+
+
+def test_a_place_named_through_two_nouns_of_is_not_taken():
+    text = "Students marched on the anniversary of the closure of the Nairobi embassy."
+    assert place_of(text, "marched") is None
+
+
+def test_a_gulf_of_name_is_one_place():
+    text = "Warships patrolled the Gulf of Guinea after the attack."
+    loc = place_of(text, "patrolled")
+    assert loc is not None and loc.text == "Gulf of Guinea"

@@ -105,7 +105,10 @@ class EventCoder:
         self.times = times or TimeResolver()
         self.places = places or PlaceResolver()
         self.ontology = load_yaml("plover.yaml")
-        self.intent_types = load_yaml("lexicons", lang, "modality.yaml").get("intent_types", {})
+        modality_table = load_yaml("lexicons", lang, "modality.yaml")
+        self.intent_types = modality_table.get("intent_types", {})
+        self.refusal = modality_table.get("refusal", {"governors": [], "types": {}})
+        self.statements = modality_table.get("statements", {"mentioning_types": [], "neutral": {}})
         assault_cues = self.lexicon.mode_cues.get("ASSAULT", ())
         self.weapon_words = {word for cue in assault_cues for word in cue.words}
         # "a roadside bomb exploded": the device is the instrument, not the actor
@@ -121,12 +124,15 @@ class EventCoder:
             matches = find_triggers(sentence, self.lexicon)
             triggers = {t.i for m in matches for t in (m.token, *(a.token for a in m.absorbed))}
             coded = [self._code_match(m, triggers) for m in matches]
+            mentioned = self._neutral_mentions(sentence)
             coded = [c for c in coded if self._reports_event(c)]
+            coded = [c for c in coded if c.match.token.i not in mentioned]
             _share_recipients(coded)
             pairs = [(item, self._event(item, sentence, context)) for item in coded]
             if not pairs and self.typer is not None:
                 pairs = self.typer.code(sentence, context, self)
             _rank_below_governors(pairs)
+            _rank_below_speech_acts(pairs, self.statements["mentioning_types"])
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
         return [event for _, event, _ in placed]
@@ -150,6 +156,7 @@ class EventCoder:
         contexts += [cue.value for cue in self.lexicon.context_cues if _mentions(scope, cue)]
         coded = _Coded(match, frame, reading, entry.type, mode, _unique(contexts), entry.rule)
         self._recast_intention(coded, triggers)
+        self._recast_refusal(coded, triggers)
         return coded
 
     def _modifier_actors(self, noun: Token, entry: TriggerEntry) -> list[Span]:
@@ -164,6 +171,21 @@ class EventCoder:
             if actor.sector or actor.code:
                 return [noun.doc[child.i : child.i + 1]]
         return []
+
+    def _neutral_mentions(self, sentence: Span) -> set[int]:
+        """A neutral statement's verb and the tokens it only mentions: its object noun's phrase
+        and the verb's later prepositional phrases ("expressed condolences *over the attack*")."""
+        neutral = self.statements["neutral"]
+        mentioned: set[int] = set()
+        for noun in sentence:
+            verbs = neutral.get(noun.lemma_.lower()) or neutral.get(noun.lower_)
+            verb = noun.head
+            if not verbs or noun.dep_ != "dobj" or verb.lemma_.lower() not in verbs:
+                continue
+            phrases = [noun, *(c for c in verb.rights if c.dep_ == "prep" and c.i > noun.i)]
+            mentioned.update(t.i for phrase in phrases for t in phrase.subtree)
+            mentioned.add(verb.i)  # "offered condolences" is no offer
+        return mentioned
 
     def _reports_event(self, coded: _Coded) -> bool:
         """Verbs always do; an event noun only when it is more than a back-reference."""
@@ -187,6 +209,22 @@ class EventCoder:
             return
         coded.rule = f"{coded.rule}{RECAST_MARK}{target}"
         coded.event_type, coded.mode = target, None
+        coded.reading = Reading("asserted", reading.cue, inherited=reading.inherited)
+
+    def _recast_refusal(self, coded: _Coded, triggers: set[int]) -> None:
+        """PLOVER: a refused or negated cooperative act is an asserted REJECT of it ("will not
+        release the hostages": REJECT yield). Not when the refusal is itself a coded event
+        ("refused to lift the ban" is one REJECT event, from "refused")."""
+        reading = coded.reading
+        types = self.refusal["types"]
+        if reading.modality != "negated" or coded.event_type not in types:
+            return
+        if reading.cue not in self.refusal["governors"] or reading.cue_index in triggers:
+            return
+        if reading.cue_index is None and _past_clause(coded.match.token):
+            return  # "had not withdrawn", "did not meet": a fact, not a refusal
+        coded.rule = f"{coded.rule}{RECAST_MARK}REJECT"
+        coded.event_type, coded.mode = "REJECT", types[coded.event_type]
         coded.reading = Reading("asserted", reading.cue, inherited=reading.inherited)
 
     def _event(self, coded: _Coded, sentence: Span, context: DocumentContext) -> Event:
@@ -231,6 +269,13 @@ def _dated_modality(modality: Modality, when: DateInfo, coded: _Coded) -> Modali
     return "future" if modality == "asserted" and when.future and not settled else modality
 
 
+def _past_clause(token: Token) -> bool:
+    """ "did not meet", "had not withdrawn": the trigger's clause is in the past."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return past_tense(verb) or any(c.tag_ == "VBD" for c in auxiliaries)
+
+
 def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:
     """The trigger's frame, completed by the frames of the same-type triggers it absorbed."""
     frame = frame_for(match.token, match.entry, lexicon)
@@ -238,6 +283,8 @@ def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:
     frame.actors = [s for s in frame.actors if s.root.i not in own]
     for part in match.absorbed:
         extra = frame_for(part.token, part.entry, lexicon)
+        if extra.reciprocal and not frame.actors:  # "killed in clashes between X and Y"
+            return extra
         if not frame.actors:
             frame.actors = [s for s in extra.actors if s.root.i not in own]
         if not frame.recipients:
@@ -254,6 +301,20 @@ def _rank_below_governors(pairs: list[tuple[_Coded, Event]]) -> None:
         governor = _governing_event(coded.match.token, anchors)
         if governor is not None and governor is not event:
             _rank_below(event, governor)
+
+
+def _rank_below_speech_acts(pairs: list[tuple[_Coded, Event]], types: list[str]) -> None:
+    """ "condemned the killing of ...", "welcomed the release of ...": the speech act outranks
+    the events its object (or a later prepositional phrase) mentions."""
+    for coded, act in pairs:
+        verb = coded.match.token
+        if act.event_type not in types or verb.pos_ != "VERB":
+            continue
+        phrases = [c for c in verb.rights if c.dep_ in ("dobj", "prep")]
+        mentioned = {t.i for phrase in phrases for t in phrase.subtree}
+        for other, event in pairs:
+            if event is not act and other.match.token.i in mentioned:
+                _rank_below(event, act)
 
 
 def _anchors(token: Token) -> list[int]:

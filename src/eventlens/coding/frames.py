@@ -25,6 +25,7 @@ ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
 SPEAKER_PRONOUNS = ("it", "they")
 MAX_HOPS = 5
 DASHES = ("-", "–", "—", "--")
+RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # Types whose content clause names the recipient: "demanded that *the junta* release ...".
 ADDRESSED_TYPES = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -35,6 +36,7 @@ class Frame:
 
     actors: list[Span] = field(default_factory=list)
     recipients: list[Span] = field(default_factory=list)
+    reciprocal: bool = False  # "clashes between X and Y": the two sides of one fight
 
 
 def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
@@ -46,9 +48,25 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
     if entry.inverse:
         actors, recipients = recipients, actors
     actor_spans = [s for s in _expand_all(actors) if s.root.i != trigger.i]
+    sides = _reciprocal_sides(trigger) if entry.pos == "noun" and not actor_spans else []
+    if len(sides) > 1:  # "clashes between soldiers and jihadists": one side acts on the other
+        actor_spans, recipients = sides[:1], []
     taken = {trigger.i, *(t.i for span in actor_spans for t in span)}
     recipient_spans = [s for s in _expand_all(recipients) if s.root.i not in taken]
+    if len(sides) > 1:
+        return Frame(actor_spans, sides[1:], reciprocal=True)
     return Frame(actor_spans, recipient_spans)
+
+
+def _reciprocal_sides(noun: Token) -> list[Span]:
+    """The sides of "clashes *between X and Y*" (also "fighting broke out between X and Y")."""
+    holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    for holder in holders:
+        for prep in holder.rights:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPROCAL_PREPS:
+                sides = [p for p in prep.children if p.dep_ == "pobj"]
+                return _expand_all(sides[:1])
+    return []
 
 
 def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:

@@ -6,7 +6,8 @@ the dependency parse: *locative* ("in/near/outside X", "the village of X", "X re
 *object* ("captured Gao"), *nominal* ("in the Manbij campaign"), *reference* ("30 km north of
 Djibo", taken last), or one that never places an event: *subject* ("Paris said"), *modifier*
 ("Mali troops", "Mali's army"), *origin* ("a driver from Abidjan"), *agent* ("by Moscow"),
-*context* (the admin names in an "X (admin2, admin1)" note).
+*context* (the admin names in an "X (admin2, admin1)" note), *dateline* ("MEXICO CITY --": only
+the fallback of sentences after the lead).
 
 An event takes the linkable place nearest to its trigger in the parse, preferring those inside
 the trigger's own clause; else the document's dominant place. Same-named places are told apart
@@ -46,6 +47,7 @@ PRIMARY_NAME_BONUS = 2.0
 # unknown local village than the place meant ("the village of Lossa" in a Burkina report).
 FOREIGN_MIN_POPULATION = 100_000
 SEPARATORS = frozenset("(),;/")
+DATELINE_MARKS = frozenset({"--", "-", "—", "–", "(", ":"})
 _PARENTHESIS = re.compile(r"\s*\(([^()]{2,80})\)")
 _NAME_START = re.compile(r"[A-Z]|[a-z]{1,3}-[A-Z]")  # "Gao", "al-Tijara"
 
@@ -60,6 +62,7 @@ class Cues:
     reference_heads: frozenset[str]
     feature_words: frozenset[str]
     object_verbs: frozenset[str]
+    named_of_heads: frozenset[str]
     skip_labels: frozenset[str]
 
     def levels(self, word: Token) -> frozenset[str]:
@@ -100,6 +103,7 @@ def load_cues() -> Cues:
         reference_heads=_words(raw, "reference_heads"),
         feature_words=_words(raw, "feature_words"),
         object_verbs=_words(raw, "place_object_verbs"),
+        named_of_heads=_words(raw, "named_of_heads"),
         skip_labels=_words(raw, "skip_labels"),
     )
 
@@ -176,6 +180,19 @@ class DocumentPlaces:
         counts = Counter(_id(m.choose(focus)) for m in linkable)
         return max(linkable, key=lambda m: counts[_id(m.choose(focus))])
 
+    def dateline(self, sentence: Span) -> Mention | None:
+        """The place the story was filed from, for the events of sentences after its lead (the
+        dateline's sentence, or the next one when the parser splits the dateline off)."""
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.role == "dateline"
+                and not m.span.sent.start <= sentence.start <= m.span.sent.end
+            ),
+            None,
+        )
+
 
 class PlaceResolver:
     """Link an event to where it happened."""
@@ -199,6 +216,7 @@ class PlaceResolver:
             mention = min(candidates, key=lambda m: _link_rank(trigger, m, focus))
         else:  # the sentence's places, if any, belong to other clauses' events
             mention = places.dominant(focus, outside=sentence if in_sentence else None)
+            mention = mention or places.dateline(sentence)
         if mention is None:
             return None
         place = mention.choose(focus)
@@ -269,10 +287,16 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
         if feature and not (label in ("LOC", "FAC") and _names_feature(span, cues)):
             continue  # "the Niger River" is not the state; "Hongze Lake" is a place itself
         role, anchor = _role(span, cues)
+        dateline = _is_dateline(span)
+        role = "dateline" if dateline else role
         levels |= _level_words_around(span, cues)
-        if label not in PLACE_LABELS and (
-            span.root.tag_ == "JJ"  # "Syrian cities", "the Iraqi city of": a people's adjective
-            or not _takes_place(label, role, anchor, levels, cues)
+        if (
+            not dateline
+            and label not in PLACE_LABELS
+            and (
+                span.root.tag_ == "JJ"  # "Syrian cities", "the Iraqi city of": a people's adjective
+                or not _takes_place(label, role, anchor, levels, cues)
+            )
         ):
             continue
         known = [] if feature else gazetteer.lookup(span.text)
@@ -281,6 +305,21 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
         if places or (unknown and _names_unknown_place(span, label, levels, cues)):
             mentions.append(Mention(span, places, role, label, anchor.i, levels, feature=feature))
     return mentions
+
+
+def _is_dateline(span: Span) -> bool:
+    """'MEXICO CITY --', 'BAGHDAD (AP) -', 'BANTUL, Indonesia:': an all-caps place name
+    (with its country) before a dash, bracket or colon says where the story was filed, not
+    where its events happened."""
+    doc = span.doc
+    if not (span.text.isupper() and sum(c.isalpha() for c in span.text) >= 3):
+        return False
+    for token in doc[span.end : span.end + 4]:
+        if token.text in DATELINE_MARKS:
+            return True
+        if token.text != "," and token.pos_ != "PROPN" and not token.is_upper:
+            return False  # "MEXICO CITY --": CITY is not always tagged a name
+    return False
 
 
 def _names_unknown_place(span: Span, label: str, levels: frozenset[str], cues: Cues) -> bool:
@@ -330,7 +369,20 @@ def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
             start = None
     if start is not None:
         spans.append((sentence.doc[start : sentence.end], "PROPN"))
-    return spans
+    return [_with_of_name(span, label, cues) for span, label in spans]
+
+
+def _with_of_name(span: Span, label: str, cues: Cues) -> tuple[Span, str]:
+    """'Gulf' + 'of Aden' -> 'Gulf of Aden', a place (LOC) named as a whole."""
+    doc, end = span.doc, span.end
+    if span[-1].lower_ not in cues.named_of_heads or end + 1 >= len(doc):
+        return span, label
+    if doc[end].lower_ != "of" or doc[end + 1].pos_ != "PROPN":
+        return span, label
+    end += 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[span.start : end], "LOC"
 
 
 def _split_at_separators(span: Span) -> list[Span]:
@@ -389,7 +441,7 @@ def _role(span: Span, cues: Cues) -> tuple[str, Token]:
     "<place noun> of X" ("the village of Boni", "Iraq's city of Mosul") to the word that
     links it to the clause; that word's slot decides the role.
     """
-    token, modifier, of_place, reference = span.root, False, False, False
+    token, modifier, of_place, reference, part_of = span.root, False, False, False, False
     for _ in range(12):
         dep, head = token.dep_, token.head
         inside = head.i in range(span.start, span.end)
@@ -399,10 +451,15 @@ def _role(span: Span, cues: Cues) -> tuple[str, Token]:
             # "Mopti region", "Grozny's streets" are places; "Mali troops", "Mali's army" only
             # name where something is when the noun they modify is a location.
             modifier = modifier or not cues.is_place_noun(head)
+            modifier = modifier or (dep == "poss" and _names_own_place(head))
             token = head
         elif dep == "pobj" and head.lower_ in ("of", "from") and cues.is_place_noun(head.head):
             token, of_place = head.head, True
             reference = reference or token.lower_ in cues.reference_heads
+        elif dep == "pobj" and head.lower_ in ("of", "to") and head.head.pos_ == "NOUN":
+            if part_of:
+                break  # "the anniversary of the seizure of X" is not in X
+            token, part_of = head.head, True  # "the terminals of X airport", "the shelling of X"
         else:
             break
     role = _slot_role(token, span, cues)
@@ -413,6 +470,17 @@ def _role(span: Span, cues: Cues) -> tuple[str, Token]:
     if modifier:
         role = "nominal" if role == "locative" else "modifier"
     return role, token
+
+
+def _names_own_place(noun: Token) -> bool:
+    """Whether a place noun names its own place with "of X": in "Baghdad's district of X" the
+    district is X, and Baghdad only the wider area; not in "Y's area of X district", where X
+    is the wider unit."""
+    return any(
+        child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.pos_ == "PROPN" for grand in child.children)
+        for child in noun.children
+    )
 
 
 def _slot_role(token: Token, span: Span, cues: Cues) -> str:
