@@ -143,11 +143,14 @@ def acled_for_event(event: Event) -> tuple[str | None, str | None]:
     )
 
 
-def to_cameo(event_type: str, mode: str | None) -> CameoCode | None:
-    """The CAMEO code, root and pentaclass of a PLOVER type and mode, or None."""
-    for plover_type, plover_mode, code in cameo_rows():
-        if plover_type == event_type and plover_mode in (ANY, mode or ""):
-            return code
+def to_cameo(event_type: str, mode: str | None, rule: str = "") -> CameoCode | None:
+    """The CAMEO code, root and pentaclass of a PLOVER type and mode, or None. The event's
+    ``rule`` tells rows that need one apart ("demanded" is CAMEO 10, "urged" 02)."""
+    for row in cameo_rows():
+        if row.plover_type != event_type or row.plover_mode not in (ANY, mode or ""):
+            continue
+        if row.rule is None or row.rule.search(rule):
+            return row.code
     return None
 
 
@@ -250,9 +253,19 @@ def _check_plover(event_type: str | None, mode: str | None, where: str) -> None:
         raise CrosswalkError(f"{where}: {event_type} has no mode {mode!r}")
 
 
+@dataclass(frozen=True)
+class CameoRow:
+    """One row of plover_cameo.tsv: PLOVER type, mode and optional rule pattern -> CAMEO."""
+
+    plover_type: str
+    plover_mode: str
+    rule: re.Pattern[str] | None
+    code: CameoCode
+
+
 @cache
-def cameo_rows() -> tuple[tuple[str, str, CameoCode], ...]:
-    """The validated rows of plover_cameo.tsv: (type, mode, CAMEO code)."""
+def cameo_rows() -> tuple[CameoRow, ...]:
+    """The validated rows of plover_cameo.tsv."""
     path = data_path("crosswalks", "plover_cameo.tsv")
     rows = []
     for number, row in enumerate(read_tsv(path), start=1):
@@ -262,5 +275,17 @@ def cameo_rows() -> tuple[tuple[str, str, CameoCode], ...]:
         penta = row.get("pentaclass", "")
         if not (code.isdigit() and code.startswith(root) and penta and penta in "01234"):
             raise CrosswalkError(f"{where}: bad CAMEO code/root/pentaclass {code!r} {root!r}")
-        rows.append((row["plover_type"], row["plover_mode"], CameoCode(code, root, int(penta))))
+        cameo = CameoCode(code, root, int(penta))
+        rule = _rule_pattern(row.get("rule") or ANY, where)
+        rows.append(CameoRow(row["plover_type"], row["plover_mode"], rule, cameo))
     return tuple(rows)
+
+
+def _rule_pattern(text: str, where: str) -> re.Pattern[str] | None:
+    """None for ``*`` (any rule), else the compiled regular expression."""
+    if text == ANY:
+        return None
+    try:
+        return re.compile(text)
+    except re.error as error:
+        raise CrosswalkError(f"{where}: bad rule pattern {text!r}: {error}") from None

@@ -47,6 +47,7 @@ class TriggerEntry:
     not_modifiers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # any of these prepositions or dependency labels as child
     forbids: tuple[str, ...] = ()  # none of these prepositions or dependency labels
+    modals: tuple[str, ...] = ()  # verb: a clausal complement with one ("said Y *must* go")
     recipients: tuple[str, ...] = ()  # prepositions introducing the recipient (else defaults)
     object: str | None = None  # role of the direct object (default: theme when objects)
     of: str = "recipient"  # noun: role of the "of" complement
@@ -63,6 +64,7 @@ class TriggerEntry:
             self.verbs,
             self.modifiers,
             self.needs,
+            self.modals,
         )
         words = next((c for c in condition if c), ())
         extra = "|".join(words[:3]) + ("|…" if len(words) > 3 else "")
@@ -72,7 +74,7 @@ class TriggerEntry:
     def specificity(self) -> int:
         """How many positive conditions the entry has: more specific entries are tried first."""
         conditions = (self.particle, self.objects, self.object_types, self.verbs, self.modifiers)
-        return sum(1 for c in (*conditions, self.needs) if c)
+        return sum(1 for c in (*conditions, self.needs, self.modals) if c)
 
     @property
     def object_is_recipient(self) -> bool:
@@ -140,6 +142,7 @@ LIST_FIELDS = (
     "not_modifiers",
     "needs",
     "forbids",
+    "modals",
     "recipients",
 )
 CHOICE_FIELDS = {"object": OBJECT_ROLES, "of": ROLES, "poss": ROLES}

@@ -107,6 +107,8 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
         return None
     if any(_is_any(c, entry.forbids, token) for c in children):
         return None
+    if entry.modals and not _modal_complement(children, entry.modals):
+        return None
     return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
 
 
@@ -160,6 +162,17 @@ def _is_any(child: Token, names: Iterable[str], trigger: Token) -> bool:
     following the trigger ("agreed *to* a truce", not "*To* some extent, ... agrees")."""
     by_word = child.dep_ in PREP_LABELS and child.lower_ in names and child.i > trigger.i
     return child.dep_ in names or by_word
+
+
+def _modal_complement(children: list[Token], modals: Iterable[str]) -> bool:
+    """Whether a clausal complement carries one of these modals, not negated ("said Iran
+    *must* stop", not "must not")."""
+    for clause in (c for c in children if c.dep_ == "ccomp"):
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if auxiliaries & set(modals) and not negated:
+            return True
+    return False
 
 
 def _lemma(token: Token) -> str:

@@ -85,7 +85,7 @@ def score_cameo(item: GoldItem, top: Event | None, events: list[Event], tally: T
     """CAMEO sentences: pentaclass (no event = 0) and token-overlap F1 of actor spans."""
     gold = item.labels
     if gold["pentaclass"] is not None:
-        code = to_cameo(top.event_type, top.mode) if top else None
+        code = to_cameo(top.event_type, top.mode, top.rule) if top else None
         predicted = code.pentaclass if code else 0
         tally.add_class(
             "pentacode", PENTACLASS_NAMES[gold["pentaclass"]], PENTACLASS_NAMES[predicted]

@@ -62,9 +62,18 @@ class DocumentMemory:
     sentence_starts: list[int] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     focus: str | None = None
+    sentence_countries: dict[int, set[str]] = field(default_factory=dict)
 
     def sentence_of(self, char: int) -> int:
         return bisect.bisect_right(self.sentence_starts, char) - 1
+
+    def country_near(self, char: int | None) -> str | None:
+        """The document's main country, else the only country named in the sentence at
+        ``char`` (a demonym counts: "Judge Rivera charged Chilean officials")."""
+        if self.focus or char is None:
+            return self.focus
+        countries = self.sentence_countries.get(self.sentence_of(char), set())
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def add(self, mention: Mention) -> None:
         """Remember a mention; a later resolution of the same phrase replaces the earlier."""
@@ -164,6 +173,10 @@ class ActorResolver:
         named = [m for i, s in enumerate(sentences) for m in self._named_mentions(s, i, when)]
         memory.focus = _focus(named)
         for mention in named:
+            if mention.actor.country and mention.kind != "place":
+                memory.sentence_countries.setdefault(mention.sentence, set()).add(
+                    mention.actor.country
+                )
             if mention.kind not in ("demonym", "place"):
                 memory.add(mention)
         for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
@@ -253,10 +266,13 @@ class ActorResolver:
         self, actor: Actor, reading: Reading, memory: DocumentMemory | None
     ) -> tuple[Actor, str]:
         """An unknown proper name keeps its text; with a title ("President Obiang") it is a
-        person of the document's main country."""
-        if reading.person_noun and reading.sector and memory and memory.focus:
-            self._set_country(actor, memory.focus)
-        actor.name, actor.sector = reading.proper_name, reading.sector
+        person of the document's (or sentence's) country; a personal name with no title is
+        a civilian of that country."""
+        sector = reading.sector or ("CVL" if reading.phrase.person_entity else None)
+        country = memory.country_near(actor.start) if memory else None
+        if reading.person_noun and sector and country:
+            self._set_country(actor, country)
+        actor.name, actor.sector = reading.proper_name, sector
         return actor, "person" if reading.person_noun else "organisation"
 
     def _pronoun(
