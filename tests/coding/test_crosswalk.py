@@ -144,7 +144,7 @@ def test_bad_rows_name_the_file_and_row():
 def test_every_plover_type_has_a_cameo_code():
     types = load_yaml("plover.yaml")["types"]
     assert all(to_cameo(t, None) is not None for t in types)
-    assert {code.pentaclass for _, _, code in cameo_rows()} == {0, 1, 2, 3, 4}
+    assert {row.code.pentaclass for row in cameo_rows()} == {0, 1, 2, 3, 4}
 
 
 def test_cameo_codes_follow_mode():
@@ -154,3 +154,10 @@ def test_cameo_codes_follow_mode():
     assert to_cameo("SANCTION", "discontinue").pentaclass == 3  # reduce relations (16)
     assert to_cameo("AGREE", None).pentaclass == 1
     assert to_cameo("PROTEST", "riot").code == "145"
+
+
+def test_cameo_tells_demands_from_appeals_by_rule():
+    assert to_cameo("REQUEST", "yield", "verb:demand").code == "100"  # demand: conflict
+    assert to_cameo("REQUEST", None, "verb:say+must").pentaclass == 3
+    assert to_cameo("REQUEST", "yield", "verb:urge").code == "025"  # appeal: statement
+    assert to_cameo("REQUEST", None, "verb:demandingly").pentaclass == 0

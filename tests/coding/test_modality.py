@@ -56,9 +56,14 @@ def test_a_promised_meeting_is_an_asserted_agreement(code) -> None:
     assert event.rule.endswith(">AGREE")
 
 
-def test_an_announced_withdrawal_is_an_asserted_concession(code) -> None:
+def test_an_announced_withdrawal_is_an_asserted_agreement(code) -> None:
     [event] = code("The army plans to withdraw its troops from the border next year.")
-    assert (event.event_type, event.modality) == ("CONCEDE", "asserted")
+    assert (event.event_type, event.modality) == ("AGREE", "asserted")  # CAMEO 035x
+
+
+def test_a_decided_release_is_the_concession_itself(code) -> None:
+    events = code("The junta decided to release the detained journalists.")
+    assert [(e.event_type, e.modality) for e in events] == [("CONCEDE", "asserted")]
 
 
 @pytest.mark.parametrize(
@@ -148,3 +153,22 @@ def test_refused_cooperation_is_an_asserted_rejection(code, text: str, mode: str
 def test_a_cooperation_that_did_not_happen_is_no_rejection(code) -> None:
     [event] = code("Witnesses said the troops had not left the camp by Sunday.")
     assert (event.event_type, event.modality) == ("RETREAT", "negated")
+
+
+def test_saying_another_party_must_act_is_a_demand(code) -> None:
+    events = code("The opposition leader said the army must return to its barracks.")
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.event_type, top.modality, top.rule) == ("REQUEST", "asserted", "verb:say+must")
+    assert [e.event_type for e in code("Officials said the talks must not fail.")] == []
+
+
+def test_an_act_announced_unless_the_other_side_yields_is_a_threat(code) -> None:
+    events = code("The party will boycott the vote unless the president resigns.")
+    asserted = [e for e in events if e.modality == "asserted"]
+    assert [(e.event_type, e.rule.endswith(">THREATEN")) for e in asserted] == [("THREATEN", True)]
+
+
+def test_a_demand_outranks_the_act_its_clause_mentions(code) -> None:
+    events = code("The union reiterated its demand that the company lift the ban on strikes.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "REQUEST"

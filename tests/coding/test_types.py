@@ -61,6 +61,11 @@ TYPES = [
         "firearms",
         "ambushed",
     ),
+    ("About 2,000 dockers stopped work on Monday over pay.", "PROTEST", "strike", "stopped"),
+    ("Rebels violated the truce twice overnight.", "ASSAULT", None, "violated"),
+    ("The navy has strengthened its forces near the strait.", "MOBILIZE", None, "strengthened"),
+    ("The militia held villagers as human shields in the town.", "COERCE", None, "shields"),
+    ("Hackers launched cyber warfare against the ministry.", "COERCE", "cyber", "warfare"),
 ]
 
 

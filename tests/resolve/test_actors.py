@@ -386,3 +386,42 @@ def test_a_crowd_by_its_size_is_civilians_of_the_main_country(resolve):
 def test_a_single_demonym_is_no_main_country(resolve):
     text = "Gunmen abducted a Swiss nun from her home."
     assert facts(resolve(text, "Gunmen")) == (None, "UAF")
+
+
+def test_titled_unknown_person_takes_the_sentence_country(resolve) -> None:
+    text = "Judge Mirela Vostani charged four Moldovan customs officers with fraud."
+    assert facts(resolve(text, "Judge Mirela Vostani")) == ("MDA", "JUD")
+
+
+def test_personal_name_without_title_is_a_civilian(resolve) -> None:
+    text = "Gunmen shot Hamidou Sangare near his farm on Friday."
+    assert resolve(text, "Hamidou Sangare").sector == "CVL"
+
+
+def test_former_office_holder_is_an_elite(resolve) -> None:
+    text = "Former Labour prime minister Edvard Tollak criticised the budget."
+    assert resolve(text, "Former Labour prime minister Edvard Tollak").sector == "ELI"
+
+
+def test_intelligence_officials_are_spies(resolver: ActorResolver) -> None:
+    assert facts(resolver.resolve_text("Turkish intelligence officials")) == ("TUR", "SPY")
+
+
+def test_guerrillas_are_rebels(resolver: ActorResolver) -> None:
+    assert facts(resolver.resolve_text("Colombian guerrillas")) == ("COL", "REB")
+
+
+def test_civilian_property_codes_as_civilians(resolver: ActorResolver) -> None:
+    assert resolver.resolve_text("two trucks").sector == "CVL"
+
+
+def test_ethnic_group_is_civilian_of_the_main_country(resolve) -> None:
+    text = (
+        "Soldiers patrolled Mopti in Mali. Mali's army said the Dogon were safe. "
+        "Gunmen later attacked the Dogon."
+    )
+    assert facts(resolve(text, "the Dogon")) == ("MLI", "CVL")
+
+
+def test_surname_shared_with_a_town_is_no_person(resolver: ActorResolver) -> None:
+    assert resolver.resolve_text("Djibo").code is None

@@ -70,6 +70,7 @@ GRAVITY = {
     "MOBILIZE": {"*": 1},
     "SANCTION": {"*": 1},
 }  # a subordinate event's confidence at most this share of the main one
+SPEECH_ACT_CONTENT = {"VERB": ("dobj", "prep", "ccomp"), "NOUN": ("acl", "ccomp")}
 VAGUE_ACTORS = ("you", "we", "it", "they", "one", "someone", "everyone", "this", "that")
 
 
@@ -107,6 +108,8 @@ class EventCoder:
         self.ontology = load_yaml("plover.yaml")
         modality_table = load_yaml("lexicons", lang, "modality.yaml")
         self.intent_types = modality_table.get("intent_types", {})
+        self.decisions = modality_table.get("decisions", {"governors": [], "types": {}})
+        self.ultimatum_marks = set(modality_table.get("ultimatum_marks", []))
         self.refusal = modality_table.get("refusal", {"governors": [], "types": {}})
         self.statements = modality_table.get("statements", {"mentioning_types": [], "neutral": {}})
         assault_cues = self.lexicon.mode_cues.get("ASSAULT", ())
@@ -196,17 +199,19 @@ class EventCoder:
         return reports_event(match.token, match.entry, coded.frame.actors, self.lexicon, occurrence)
 
     def _recast_intention(self, coded: _Coded, triggers: set[int]) -> None:
-        """PLOVER: a promised cooperative act is AGREE (a promised retreat CONCEDE), asserted.
-
-        Not when the intention is itself a coded event ("agreed to withdraw" is one AGREE
-        event; the withdrawal stays a future RETREAT).
-        """
+        """PLOVER: a promised cooperative act or retreat is AGREE, asserted; a decided retreat
+        is the CONCEDE itself. Not when the intention is itself a coded event ("agreed to
+        withdraw" is one AGREE event; the withdrawal stays a future RETREAT)."""
         reading = coded.reading
-        target = self.intent_types.get(coded.event_type)
+        decided = reading.cue in self.decisions["governors"]
+        targets = self.decisions["types"] if decided else {}
+        target = targets.get(coded.event_type) or self.intent_types.get(coded.event_type)
         if target is None or reading.modality != "future" or not reading.intent:
             return
         if reading.cue_index in triggers:
             return
+        if _has_condition(coded.match.token, self.ultimatum_marks):
+            target = "THREATEN"  # "will withdraw unless ...": an ultimatum
         coded.rule = f"{coded.rule}{RECAST_MARK}{target}"
         coded.event_type, coded.mode = target, None
         coded.reading = Reading("asserted", reading.cue, inherited=reading.inherited)
@@ -304,17 +309,25 @@ def _rank_below_governors(pairs: list[tuple[_Coded, Event]]) -> None:
 
 
 def _rank_below_speech_acts(pairs: list[tuple[_Coded, Event]], types: list[str]) -> None:
-    """ "condemned the killing of ...", "welcomed the release of ...": the speech act outranks
-    the events its object (or a later prepositional phrase) mentions."""
+    """ "condemned the killing of ...", "welcomed the release of ...", "demanded that the
+    junta free ...", "its demand that Israel ease ...": the speech act outranks the events its
+    object, clausal complement (or a later prepositional phrase) mentions."""
     for coded, act in pairs:
-        verb = coded.match.token
-        if act.event_type not in types or verb.pos_ != "VERB":
+        trigger = coded.match.token
+        if act.event_type not in types:
             continue
-        phrases = [c for c in verb.rights if c.dep_ in ("dobj", "prep")]
+        labels = SPEECH_ACT_CONTENT.get(trigger.pos_, ())
+        phrases = [c for c in trigger.rights if c.dep_ in labels]
         mentioned = {t.i for phrase in phrases for t in phrase.subtree}
         for other, event in pairs:
             if event is not act and other.match.token.i in mentioned:
                 _rank_below(event, act)
+
+
+def _has_condition(verb: Token, marks: set[str]) -> bool:
+    """Whether the verb has an adverbial clause opened by one of these marks ("unless")."""
+    clauses = (c for c in verb.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ in marks for c in clauses for m in c.children)
 
 
 def _anchors(token: Token) -> list[int]:

@@ -47,7 +47,7 @@ def cues(lang: str = "en") -> dict[str, Any]:
         if isinstance(value, dict)
         else set(value)
         for key, value in raw.items()
-        if key not in ("intent_types", "refusal", "statements")
+        if key not in ("intent_types", "decisions", "refusal", "statements")
     }
 
 

@@ -145,6 +145,8 @@ def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
     verb = first.head
     if first.dep_ == "pobj" and verb.dep_ == "prep":  # "took *to* the streets"
         first, verb = verb, verb.head
+    if first.lower_ == "as" and verb.dep_ == "dobj":  # "held *civilians* as shields": the verb's
+        first, verb = verb, verb.head  # object predicate, parsed as the object's modifier
     if first.dep_ in ("dobj", "nsubjpass", "prep") and set(word_forms(verb)) & set(lemmas):
         return verb
     return None

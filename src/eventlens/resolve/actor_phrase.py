@@ -35,6 +35,8 @@ PREPOSITIONS = frozenset(
 )
 CONNECTORS = frozenset({"of", "de", "du", "des", "al", "el", "for", "the", "and", "la", "le"})
 FOREIGN = frozenset({"foreign", "international", "western", "multinational", "european"})
+OFFICES = frozenset({"GOV", "LEG"})  # sectors of an office one can leave
+FORMER = frozenset({"former", "ex", "ex-"})
 KIND_RANK = {"person": 0, "armed_group": 1, "force": 1, "company": 1, "agency": 1}
 HOW_RANK = {"name": 0, "alias": 0, "capital": 1, "demonym": 2}
 
@@ -165,6 +167,8 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
         reading.principal = min(main or reading.matches, key=lambda m: m.rank(phrase.head))
     reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, covered)
     reading.person_noun = head_key in kb.person_nouns or phrase.person_entity
+    if reading.person_noun and reading.sector in OFFICES and FORMER & set(phrase.folded):
+        reading.sector = "ELI"  # "former Socialist prime minister X": out of office
     titles = {i for i, w in enumerate(phrase.folded) if kb.sector_of((w,))}
     reading.proper_name = _proper_name(phrase, covered, titles)
     return reading

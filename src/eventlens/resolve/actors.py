@@ -173,7 +173,7 @@ class ActorResolver:
         named = [m for i, s in enumerate(sentences) for m in self._named_mentions(s, i, when)]
         memory.focus = _focus(named)
         for mention in named:
-            if mention.actor.country and mention.kind != "place":
+            if mention.actor.country:
                 memory.sentence_countries.setdefault(mention.sentence, set()).add(
                     mention.actor.country
                 )
