@@ -188,6 +188,23 @@ def test_plover_country_and_sector():
     assert tally.classes["event_type"] == [("ASSAULT", "ASSAULT"), ("ASSAULT", "PROTEST")]
 
 
+def test_plover_old_igo_code_matches_todays_un_and_eu_codes():
+    item = GoldItem(
+        id="p",
+        text="x",
+        pub_date=None,
+        labels={"event_type": "REQUEST", "source": [("IGO", None)], "target": []},
+    )
+    tally = Tally()
+    for actor in (
+        Actor(text="the UN", code="UNO"),
+        Actor(text="the EU", code="EUR"),
+        Actor(text="France", code="FRA", country="FRA"),
+    ):
+        score_plover(item, event("REQUEST", actor=[actor]), [], tally)
+    assert tally.matches["source"] == [True, True, False]
+
+
 def test_reviews_rejected_events_must_not_return():
     wrong = GoldItem(
         id="r", text="x", pub_date=None, labels={"verdict": "wrong", "event_type": "ASSAULT"}

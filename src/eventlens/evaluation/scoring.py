@@ -141,12 +141,18 @@ def _texts(actors: list[Actor]) -> list[str]:
     return [a.text for a in actors]
 
 
+#: Today's PLOVER codes of intergovernmental bodies; the older gold sets code them all "IGO".
+INTERGOVERNMENTAL = frozenset({"IGO", "UNO", "EUR"})
+
+
 def _code_sector_match(
     coded: list[Actor], gold: list[tuple[str | None, str | None]], sector: bool = True
 ) -> bool:
     """Does a coded actor have the code (country) and, where given, the sector of a gold one?"""
     for actor in coded:
         codes = {actor.code, actor.country} - {None}
+        if codes & INTERGOVERNMENTAL:
+            codes.add("IGO")
         for code, gold_sector in gold:
             code_ok = code is None or code in codes
             sector_ok = not sector or gold_sector is None or actor.sector == gold_sector
