@@ -172,3 +172,9 @@ def test_a_demand_outranks_the_act_its_clause_mentions(code) -> None:
     events = code("The union reiterated its demand that the company lift the ban on strikes.")
     top = max(events, key=lambda e: e.confidence)
     assert top.event_type == "REQUEST"
+
+
+def test_negated_release_inside_a_condition_is_no_refusal(code) -> None:
+    events = code("Rebels could attack the capital next week if the hostages are not freed.")
+    assert not [e for e in events if e.event_type == "REJECT"]
+    assert all(e.modality != "asserted" for e in events)

@@ -29,6 +29,7 @@ from eventlens.resolve.context import DocumentContext
 from eventlens.resolve.places import PlaceResolver
 from eventlens.resolve.time import TimeResolver
 
+CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 HISTORICAL_AFTER = timedelta(days=365)
 RECAST_MARK = ">"  # in a rule name: "verb:meet>AGREE", an intention recast
 # PLOVER manual: these types require a recipient.
@@ -228,6 +229,8 @@ class EventCoder:
             return
         if reading.cue_index is None and _past_clause(coded.match.token):
             return  # "had not withdrawn", "did not meet": a fact, not a refusal
+        if _in_condition(coded.match.token):
+            return  # "if the leaders are not freed": a supposition, not a refusal
         coded.rule = f"{coded.rule}{RECAST_MARK}REJECT"
         coded.event_type, coded.mode = "REJECT", types[coded.event_type]
         coded.reading = Reading("asserted", reading.cue, inherited=reading.inherited)
@@ -464,6 +467,18 @@ def _first_cue(cues: tuple[Cue, ...], scope: str) -> str | None:
 
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
+
+
+def _in_condition(token: Token) -> bool:
+    """Whether the token's clause, or one above it, is a condition ("if ...", "unless ...")."""
+    current = token
+    for _ in range(len(token.sent)):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _is_historical(when: DateInfo, context: DocumentContext) -> bool:
