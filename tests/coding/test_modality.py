@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from eventlens.coding.crosswalk import to_cameo
+
 MODALITY = [
     ("The rebels attacked the town on Monday.", "attacked", "asserted"),
     ("It was also reported that soldiers arrested two journalists.", "arrested", "asserted"),
@@ -178,3 +180,17 @@ def test_negated_release_inside_a_condition_is_no_refusal(code) -> None:
     events = code("Rebels could attack the capital next week if the hostages are not freed.")
     assert not [e for e in events if e.event_type == "REJECT"]
     assert all(e.modality != "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police have been pressuring the drivers to end their strike.",
+        "The minister told parliament that the rebels must lay down their arms.",
+        "The group insisted on its demands for a new constitution.",
+    ],
+)
+def test_pressure_and_insistence_are_demands(code, text: str) -> None:
+    top = max((e for e in code(text) if e.modality == "asserted"), key=lambda e: e.confidence)
+    assert top.event_type == "REQUEST"
+    assert to_cameo(top.event_type, top.mode, top.rule).pentaclass == 3  # CAMEO 10

@@ -66,6 +66,14 @@ TYPES = [
     ("The navy has strengthened its forces near the strait.", "MOBILIZE", None, "strengthened"),
     ("The militia held villagers as human shields in the town.", "COERCE", None, "shields"),
     ("Hackers launched cyber warfare against the ministry.", "COERCE", "cyber", "warfare"),
+    ("The junta expelled the UN inspectors last week.", "SANCTION", "expel", "expelled"),
+    ("Ghana deployed forty election observers to Togo.", "AID", None, "deployed"),
+    (
+        "The Dutch suspended humanitarian aid donations for the region.",
+        "SANCTION",
+        "discontinue",
+        "suspended",
+    ),
 ]
 
 
