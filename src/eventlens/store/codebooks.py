@@ -237,7 +237,7 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
     """The 61 GDELT 2.0 event-table values of an event row."""
     when: date | None = row["date"]
     actors, recipients = row["actors"] or [], row["recipients"] or []
-    cameo = to_cameo(row["event_type"], row["mode"])
+    cameo = to_cameo(row["event_type"], row["mode"], row.get("rule") or "")
     added: datetime | None = row.get("coded_at")
     return [
         int(row["id"][:15], 16),
