@@ -173,3 +173,35 @@ def test_both_sides_of_a_clash_between_are_its_parties(code, text: str, sides: l
     [event] = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert [a.text for a in (*event.actor, *event.recipient)] == sides
     assert event.modality == "asserted"
+
+
+def test_a_warning_of_future_action_threatens_whom_the_action_targets(code) -> None:
+    events = code("The general warned that the army would strike against the rebels.")
+    event = next(e for e in events if e.event_type == "THREATEN")
+    assert (event.event_type, roles(event)) == ("THREATEN", (["The general"], ["the rebels"]))
+
+
+def test_a_descriptive_apposition_is_left_out_of_a_name(code) -> None:
+    event = only(code("Police arrested Ahmed Diallo, a local trader, in Bamako."))
+    assert roles(event)[1] == ["Ahmed Diallo"]
+
+
+def test_the_recipient_may_hang_on_a_prepositional_theme(code) -> None:
+    event = next(e for e in code("The minister called for sanctions against Eritrea."))
+    assert roles(event)[1] == ["Eritrea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The army imposed a curfew in the northern districts.", "the northern districts"),
+        ("The junta lifted the state of emergency in Kidal.", "Kidal"),
+    ],
+)
+def test_territorial_measures_apply_to_the_place_named(code, text: str, recipient: str) -> None:
+    assert roles(only(code(text)))[1] == [recipient]
+
+
+def test_a_host_is_the_actor_of_the_visit_it_receives(code) -> None:
+    event = only(code("The Senegalese president received the Gambian foreign minister in Dakar."))
+    assert (event.event_type, roles(event)[0]) == ("CONSULT", ["The Senegalese president"])

@@ -140,6 +140,12 @@ def test_ambiguous_words_are_told_apart(code) -> None:
 
 
 COOPERATIVE_AND_VERBAL = [
+    ("Japan sent $20 million worth of medical equipment to Nepal.", "AID", "sent"),
+    ("The king gave a warm welcome to the visiting premier.", "CONSULT", "welcome"),
+    ("The senate opened a hearing into the detention of reporters.", "ACCUSE", "hearing"),
+    ("The ombudsman completed an investigation into the fire.", "ACCUSE", "investigation"),
+    ("Hundreds of villagers sought refuge in the neighbouring country.", "REQUEST", "sought"),
+    ("The minister warned that police will break up any march.", "THREATEN", "warned"),
     ("Norway provided two million dollars in assistance to the clinics in Gao.", "AID", "provided"),
     ("The embassy handed over medical supplies to the regional hospital.", "AID", "handed"),
     ("Chad accepted four hundred refugees from the border camps.", "AID", "accepted"),

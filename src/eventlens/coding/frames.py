@@ -28,6 +28,7 @@ DASHES = ("-", "–", "—", "--")
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # Types whose content clause names the recipient: "demanded that *the junta* release ...".
 ADDRESSED_TYPES = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+THREAT_PREPS = ("against", "on", "upon", "at")
 
 
 @dataclass
@@ -81,7 +82,11 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
         actors = subjects
         recipients = objects if entry.object_is_recipient else []
         themes = objects
-    recipients = recipients or _datives(verb) or _prep_objects([verb, *themes], preps)
+    # "called for sanctions *against X*": the recipient may hang on a prepositional theme
+    oblique = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    recipients = recipients or _datives(verb) or _prep_objects([verb, *themes, *oblique], preps)
+    if entry.type == "THREATEN":
+        recipients = recipients or _clause_target(verb)
     if entry.type in ADDRESSED_TYPES:
         recipients = recipients or _addressee(verb, themes)
     recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps)
@@ -95,6 +100,17 @@ def _complement_recipients(verb: Token, preps: tuple[str, ...]) -> list[Token]:
     for complement in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
         objects = [_antecedent(o) for o in _objects(complement) if _is_argument(o)]
         found = _prep_objects([complement, *objects], preps) or objects
+        if found:
+            return found
+    return []
+
+
+def _clause_target(verb: Token) -> list[Token]:
+    """ "warned that troops will strike *the rebels*": who the threatened action is aimed at,
+    a prepositional recipient or a named object of the content clause."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        named = [o for o in _objects(clause) if o.ent_type_ in ENTITY_TYPES]
+        found = _prep_objects([clause, *_objects(clause)], THREAT_PREPS) or named
         if found:
             return found
     return []
@@ -333,8 +349,15 @@ def _with_apposition(head: Token) -> Span:
     span = noun_phrase(head)
     for appos in head.children:
         if appos.dep_ == "appos" and not _is_list_item(head, appos) and appos.i > head.i:
+            if head.pos_ == "PROPN" and _indefinite(appos):
+                continue  # "Odin Sanchez, *a former congressman*": a description, not a name
             span = _trim(head.doc[span.start : appos.right_edge.i + 1])
     return span
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "*a* former congressman": a noun with an indefinite article describes, not names."""
+    return noun.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _join_split_appositions(spans: list[Span]) -> list[Span]:

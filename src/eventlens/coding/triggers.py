@@ -35,6 +35,7 @@ QUANTITY_NOUNS = (
     "batch",
     "convoy",
     "consignment",
+    "worth",  # "$5 million *worth* of medicine"
 )
 # Entity labels of tokens that name quantities and times, never events ("*March* 2").
 NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
