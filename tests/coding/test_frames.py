@@ -96,7 +96,7 @@ def test_nominal_triggers_take_roles_from_modifiers_and_complements(code) -> Non
     coup = only(code("The August 2023 military coup took place at dawn."))
     assert (coup.event_type, coup.mode, roles(coup)[0]) == ("COERCE", "seize", ["military"])
     attack = only(code("Al-Shabaab claimed the attack on the hotel in Mogadishu."))
-    assert roles(attack) == (["Al-Shabaab"], ["the hotel"])
+    assert roles(attack) == (["Al-Shabaab"], ["the hotel in Mogadishu"])
 
 
 def test_a_bare_back_reference_to_an_event_is_not_coded(code) -> None:
@@ -205,3 +205,23 @@ def test_territorial_measures_apply_to_the_place_named(code, text: str, recipien
 def test_a_host_is_the_actor_of_the_visit_it_receives(code) -> None:
     event = only(code("The Senegalese president received the Gambian foreign minister in Dakar."))
     assert (event.event_type, roles(event)[0]) == ("CONSULT", ["The Senegalese president"])
+
+
+def test_target_keeps_the_place_it_is_in(code) -> None:
+    event = only(code("Rebel fighters shelled a police station in Kidal on Monday."))
+    assert roles(event)[1] == ["a police station in Kidal"]
+
+
+def test_target_keeps_whose_it_is(code) -> None:
+    event = only(code("The cabinet rejected a request from the African Union."))
+    assert roles(event)[1] == ["a request from the African Union"]
+
+
+def test_a_named_target_does_not_take_where_they_are(code) -> None:
+    event = only(code("The rebels kidnapped Amadou Traore in Timbuktu."))
+    assert roles(event)[1] == ["Amadou Traore"]
+
+
+def test_target_keeps_a_participle_naming_its_author(code) -> None:
+    event = only(code("The parliament rejected the budget drafted by the World Bank."))
+    assert roles(event)[1] == ["the budget drafted by the World Bank"]

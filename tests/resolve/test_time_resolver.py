@@ -181,3 +181,14 @@ def test_month_of_another_noun_is_not_the_event_date(dates) -> None:
     assert found["demand"].basis == "publication"
     found = dates("Students protested over the death of a classmate in February.", "protested")
     assert found["protested"].basis == "publication"
+
+
+def test_date_of_a_time_of_day_dates_the_event(dates) -> None:
+    found = dates("Gunmen raided a police post in the night of 8 to 9 March.", "raided")
+    assert (found["raided"].start, found["raided"].end) == (date(2022, 3, 8), date(2022, 3, 9))
+    assert found["raided"].date == date(2022, 3, 9)  # a night is dated to its second day
+
+
+def test_two_days_without_a_night_are_dated_to_the_first(dates) -> None:
+    found = dates("Farmers blocked the road on Monday and Tuesday.", "blocked")
+    assert found["blocked"].date == date(2022, 3, 21)

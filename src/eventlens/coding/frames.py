@@ -29,6 +29,9 @@ RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # Types whose content clause names the recipient: "demanded that *the junta* release ...".
 ADDRESSED_TYPES = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
 THREAT_PREPS = ("against", "on", "upon", "at")
+PLACE_PREPS = ("in", "near")  # "a military base *in Borno state*": where the target is
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+ORIGIN_PREPS = ("from", "by")  # "a request *from the Times*": whose the target is
 
 
 @dataclass
@@ -53,7 +56,7 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
     if len(sides) > 1:  # "clashes between soldiers and jihadists": one side acts on the other
         actor_spans, recipients = sides[:1], []
     taken = {trigger.i, *(t.i for span in actor_spans for t in span)}
-    recipient_spans = [s for s in _expand_all(recipients) if s.root.i not in taken]
+    recipient_spans = [s for s in _expand_all(recipients, placed=True) if s.root.i not in taken]
     if len(sides) > 1:
         return Frame(actor_spans, sides[1:], reciprocal=True)
     return Frame(actor_spans, recipient_spans)
@@ -321,9 +324,11 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def _expand_all(heads: list[Token]) -> list[Span]:
-    """Each head and its coordinated members as noun-phrase spans (an apposition stays in)."""
+def _expand_all(heads: list[Token], placed: bool = False) -> list[Span]:
+    """Each head and its coordinated members as noun-phrase spans (an apposition stays in;
+    with ``placed``, a following "in/near <place>" too)."""
     spans = [_with_apposition(member) for head in heads for member in _members(head)]
+    spans = [_with_place(span) for span in spans] if placed else spans
     return _join_split_appositions(_unique(spans))
 
 
@@ -353,6 +358,30 @@ def _with_apposition(head: Token) -> Span:
                 continue  # "Odin Sanchez, *a former congressman*": a description, not a name
             span = _trim(head.doc[span.start : appos.right_edge.i + 1])
     return span
+
+
+def _with_place(span: Span) -> Span:
+    """ "a military base *in Borno state*", "a request *from the Times*": a target extended
+    over a following preposition that names where it is or whose it is (never after a
+    person's name, nor after "with X": "talks with X in Algiers" is where the talks were)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.head.i != span.root.i or span.root.ent_type_ == "PERSON":
+        return span
+    if _first_conjunct(span.root).head.lower_ == "with":
+        return span
+    if after.dep_ == "acl" and after.tag_ == "VBN":  # "a resolution *proposed by Russia*"
+        agents = [a for a in after.children if a.dep_ == "agent" and _names(a, ENTITY_TYPES)]
+        return span.doc[span.start : agents[0].right_edge.i + 1] if agents else span
+    types = PLACE_TYPES if after.lower_ in PLACE_PREPS else ENTITY_TYPES
+    if after.lower_ not in (*PLACE_PREPS, *ORIGIN_PREPS):
+        return span
+    named = [o for o in after.children if o.dep_ == "pobj" and _names(o, types)]
+    return span.doc[span.start : named[0].right_edge.i + 1] if named else span
+
+
+def _names(noun: Token, types: tuple[str, ...]) -> bool:
+    """ "Kabul", "*Syria's* Hama province": a noun phrase naming an entity of ``types``."""
+    return any(t.ent_type_ in types for t in noun.subtree)
 
 
 def _indefinite(noun: Token) -> bool:

@@ -194,7 +194,11 @@ def _weekday(expression: Expression, refs: References) -> Found:
         offset = (wanted - today) % 7 if refs.prefer_future else -((today - wanted) % 7)
     else:
         return None
-    return periods.day(pub + timedelta(offset)), "relative"
+    first = pub + timedelta(offset)
+    if "weekday2" in v:  # "Friday and Saturday", "the night between Monday and Tuesday"
+        last = first + timedelta((v["weekday2"] - wanted) % 7)
+        return periods.Period(first, last), "relative"
+    return periods.day(first), "relative"
 
 
 def _unit(expression: Expression, refs: References) -> Found:

@@ -8,6 +8,7 @@ publication date. docs/time.md lists the expressions understood.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -46,8 +47,9 @@ class TimeResolver:
             month_first=self.month_first,
             prefer_future=tense == "future",
         )
-        for rank, expression in self._ranked(sentence, trigger, context.document.lang):
-            found = normalize(expression, refs)
+        lang = context.document.lang
+        for rank, expression in self._ranked(sentence, trigger, lang):
+            found = _overnight(normalize(expression, refs), expression, sentence, lang)
             if found is not None and (rank < OTHER_NOUN or _recent_day(found, refs.pub)):
                 self._said = (found, sentence.start_char)
                 return found
@@ -77,7 +79,7 @@ class TimeResolver:
             )
             if span is None or _is_count(expression, span):
                 continue
-            rank = _attachment(span.root, trigger)
+            rank = _attachment(span.root, trigger, grammar(lang).times_of_day)
             if rank is not None:
                 ranked.append((rank, abs(span.root.i - trigger.i), expression))
         ranked.sort(key=lambda item: item[:2])
@@ -91,18 +93,19 @@ class TimeResolver:
         return "\n" not in between
 
 
-def _attachment(root: Token, trigger: Token) -> int | None:
+def _attachment(root: Token, trigger: Token, times_of_day: set[str]) -> int | None:
     """How closely a date (its head token) belongs to the trigger.
 
     0: in the trigger's own phrase ("the August 2020 coup", "arrested on Monday");
     1: in the clause of the trigger or a clause governing it ("In 2022, X imposed sanctions");
     2: elsewhere in the sentence; OTHER_NOUN: modifying another noun ("abstained on the
-    March 2 vote", "demanded justice for the 2014 uprising");
+    March 2 vote", "demanded justice for the 2014 uprising"), unless that noun is a time of
+    day ("attacked in the night of 5 to 6 May");
     None: in a clause under the trigger's (another event's date).
     """
     path = list(root.ancestors)
     rank = _clause_rank(path, trigger)
-    if rank is None or not _dates_another_noun(root, trigger):
+    if rank is None or not _dates_another_noun(root, trigger, times_of_day):
         return rank
     return OTHER_NOUN
 
@@ -132,12 +135,25 @@ def _recent_day(found: DateInfo, pub: date | None) -> bool:
     return pub is None or (not found.future and pub - found.end <= RECENT)
 
 
-def _dates_another_noun(root: Token, trigger: Token) -> bool:
+def _overnight(
+    found: DateInfo | None, expression: Expression, sentence: Span, lang: str
+) -> DateInfo | None:
+    """A night spanning two days ("the night of 5 to 6 May") is dated to its second day."""
+    if found is None or found.start is None or found.end != found.start + timedelta(1):
+        return found
+    before = sentence.text[: expression.start].split()
+    words = {word.lower() for word in before[-3:]}
+    return replace(found, date=found.end) if words & grammar(lang).overnight else found
+
+
+def _dates_another_noun(root: Token, trigger: Token, times_of_day: set[str]) -> bool:
     """A date modifying a noun other than the trigger ("justice for the 2014 uprising",
     "the death of a student in February") dates that noun first."""
     head = root.head
     if root.dep_ == "pobj" and head.pos_ == "ADP":
         root, head = head, head.head
+    if head.lower_ in times_of_day:
+        return False
     return root.dep_ in NOUN_MODIFIERS | {"prep"} and head.pos_ in NOUNS and head != trigger
 
 

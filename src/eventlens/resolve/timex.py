@@ -93,6 +93,8 @@ class Grammar:
         self.ambiguous = set(self._list("ambiguous"))
         self.prepositions = set(self._list("date_prepositions"))
         self.plurals = set(self._list("plural_units"))
+        self.times_of_day = set(self._list("times_of_day"))
+        self.overnight = set(self._list("overnight"))
         self.future_auxiliaries = set(self._list("future_auxiliaries"))
         opening = _alternation(self._list("open_start"))
         self.open_start = re.compile(rf"\b(?:{opening})\s+$", re.I) if opening else None
