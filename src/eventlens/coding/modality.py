@@ -51,11 +51,6 @@ def cues(lang: str = "en") -> dict[str, Any]:
     }
 
 
-def modality_of(trigger: Token, lang: str = "en") -> Modality:
-    """Modality of the event triggered by ``trigger``."""
-    return read_modality(trigger, lang).modality
-
-
 def read_modality(trigger: Token, lang: str = "en") -> Reading:
     """Modality of the event triggered by ``trigger``, with the cue that decided it."""
     table = cues(lang)

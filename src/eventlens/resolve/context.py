@@ -22,24 +22,15 @@ def doc_text(doc: Doc) -> str:
 class DocumentContext:
     """What earlier sentences of the document established.
 
-    ``actors_seen`` feeds coreference ("the junta", "the group", pronouns),
-    ``last_date`` anchors narrative dates ("a week later"), and ``countries``
-    counts country mentions to disambiguate places and actors.
+    ``last_date`` anchors narrative dates ("a week later"), and ``countries`` counts the
+    countries of the actors met so far, to disambiguate places.
     """
 
     document: Document
     doc: Doc
-    actors_seen: list[Actor] = field(default_factory=list)
     last_date: DateInfo | None = None
     countries: Counter[str] = field(default_factory=Counter)
 
     def remember_actor(self, actor: Actor) -> None:
-        self.actors_seen.append(actor)
         if actor.country:
             self.countries[actor.country] += 1
-
-    @property
-    def focus_country(self) -> str | None:
-        """The ISO alpha-3 code of the country the document is most about."""
-        common = self.countries.most_common(1)
-        return common[0][0] if common else None

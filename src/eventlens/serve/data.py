@@ -107,7 +107,7 @@ def list_events(
         total = queries.count_events(con, store_filter)
         return total, queries.query_events(con, store_filter, limit, offset, order)
     where, params = filters.where()
-    (total,) = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    [(total,)] = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()
     rows = con.execute(
         f"SELECT record FROM events WHERE {where} ORDER BY {queries.ORDERS[order]} "
         "LIMIT ? OFFSET ?",

@@ -172,7 +172,7 @@ def write_gold(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
 
 
 def has_reviews_table(con: duckdb.DuckDBPyConnection) -> bool:
-    (count,) = con.execute(
+    [(count,)] = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'reviews'"
-    ).fetchone()
+    ).fetchall()
     return count > 0
