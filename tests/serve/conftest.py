@@ -68,6 +68,18 @@ def spec(sentence: str, trigger: str, event_type: str, **fields: Any) -> dict[st
     return {"sentence": sentence, "trigger": trigger, "event_type": event_type, **fields}
 
 
+CONVOY_ATTACK = spec(
+    "Soldiers attacked",
+    "attacked",
+    "ASSAULT",
+    mode="firearms",
+    actor=[("Soldiers", "MLI", "MIL")],
+    recipient=[("a convoy", None, None)],
+    place=GAO,
+    when=("2022-02-12", "day", "12 February"),
+    confidence=0.9,
+)
+
 SPECS = {
     BRIEF.id: [
         spec(
@@ -88,17 +100,7 @@ SPECS = {
             recipient=[("Mali", "MLI", "GOV")],
             when=("2022-02-18", "week", None),
         ),
-        spec(
-            "Soldiers attacked",
-            "attacked",
-            "ASSAULT",
-            mode="firearms",
-            actor=[("Soldiers", "MLI", "MIL")],
-            recipient=[("a convoy", None, None)],
-            place=GAO,
-            when=("2022-02-12", "day", "12 February"),
-            confidence=0.9,
-        ),
+        CONVOY_ATTACK,
         spec(
             "The junta may hold",
             "talks",
@@ -139,17 +141,7 @@ SPECS = {
         ),
     ],
     ECHO.id: [  # the same attack as in BRIEF: the store merges the two mentions
-        spec(
-            "Soldiers attacked",
-            "attacked",
-            "ASSAULT",
-            mode="firearms",
-            actor=[("Soldiers", "MLI", "MIL")],
-            recipient=[("a convoy", None, None)],
-            place=GAO,
-            when=("2022-02-12", "day", "12 February"),
-            confidence=0.9,
-        ),
+        CONVOY_ATTACK,
     ],
     HOSTILE_DOC.id: [
         spec(

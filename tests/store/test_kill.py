@@ -49,6 +49,18 @@ def check_consistency(path: Path) -> tuple[int, int, int]:
         con.close()
 
 
+def resume(path: Path) -> str:
+    """Run the child ingest to completion on ``path``; return its stdout."""
+    done = subprocess.run(
+        [sys.executable, str(CHILD), str(path), "resume", str(N_DOCS)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return done.stdout
+
+
 def test_killed_batch_leaves_store_consistent_and_resumes(tmp_path: Path):
     path = tmp_path / "killed.duckdb"
     child = subprocess.Popen(
@@ -66,24 +78,12 @@ def test_killed_batch_leaves_store_consistent_and_resumes(tmp_path: Path):
     documents, mentions, _ = check_consistency(path)
     assert (documents, mentions) == (20, 40)  # two committed batches, nothing of the third
 
-    resumed = subprocess.run(
-        [sys.executable, str(CHILD), str(path), "resume", str(N_DOCS)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert resumed.stdout.split() == ["CODED", str(N_DOCS - 20)]
+    resumed = resume(path)
+    assert resumed.split() == ["CODED", str(N_DOCS - 20)]
     documents, mentions, events = check_consistency(path)
     assert (documents, mentions) == (N_DOCS, 2 * N_DOCS)
     assert events < mentions  # same-day reports merged across documents
 
-    again = subprocess.run(
-        [sys.executable, str(CHILD), str(path), "resume", str(N_DOCS)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert again.stdout.split() == ["CODED", "0"]
+    again = resume(path)
+    assert again.split() == ["CODED", "0"]
     assert check_consistency(path) == (documents, mentions, events)
