@@ -71,3 +71,12 @@ def test_unarmed_officials_count_as_acled_civilians():
     soldier = Actor(text="a soldier", code="MLI", sector="MIL")
     assert match_actors([mayor], [civilians]).lenient
     assert not match_actors([soldier], [civilians]).lenient
+
+
+def test_named_armed_groups_without_acronym_are_rebels():
+    front = one("Azawad Renewal Front (2016-)")
+    assert front.sectors == {"REB"} and front.aliases == ("azawad renewal front",)
+    assert one("Al Haqq Battalion").sectors == {"REB"}
+    mutiny = one("Mutiny of MINUSMA: United Nations Mission (2013-2020)")
+    assert mutiny.codes == {"UNO", "IGO"} and "REB" in mutiny.sectors
+    assert one("Some Company Ltd").sectors == frozenset()

@@ -152,7 +152,7 @@ def test_kb_id_only_where_known(resolve):
         ("French troops left the Menaka base.", "French troops", "FRA", "MIL"),
         ("Burkinabe gendarmes arrested the mayor.", "Burkinabe gendarmes", "BFA", "COP"),
         ("Nigerien protesters marched in Niamey.", "Nigerien protesters", "NER", "CVL"),
-        ("Many Malians support the transition.", "Many Malians", "MLI", None),
+        ("Many Malians support the transition.", "Many Malians", "MLI", "CVL"),
         ("The Chadian government recalled its envoy.", "The Chadian government", "TCD", "GOV"),
         ("Des soldats maliens ont été tués.", "Des soldats maliens", "MLI", None),
         ("Moscow denied the report.", "Moscow", "RUS", "GOV"),

@@ -7,7 +7,7 @@ import pytest
 from eventlens.nlp import load_model
 from eventlens.record import Document, Location
 from eventlens.resolve.context import DocumentContext
-from eventlens.resolve.places import PlaceResolver, _words
+from eventlens.resolve.places import PlaceResolver, _with_hyphen_parts, _words
 
 pytestmark = pytest.mark.model
 
@@ -257,3 +257,116 @@ def test_a_gulf_of_name_is_one_place():
     text = "Warships patrolled the Gulf of Guinea after the attack."
     loc = place_of(text, "patrolled")
     assert loc is not None and loc.text == "Gulf of Guinea"
+
+
+def test_parenthesis_units_pick_the_namesake_that_lies_in_them():
+    loc = place_of("Militants attacked a checkpoint in Bamba (Bourem, Gao) on Sunday.", "attacked")
+    assert loc.admin2 == "Bourem" and loc.precision == "place"
+    assert loc.lat > 16
+
+
+def test_parenthesis_units_that_contradict_the_only_entry_place_an_unknown_namesake():
+    # The gazetteer's only Malian Bamba is in Gao region; this one is in Sikasso region.
+    loc = place_of("Police arrested two traders in Bamba (Kadiolo, Sikasso).", "arrested")
+    assert loc.text == "Bamba" and loc.geonameid is None
+    assert loc.admin1 == "Sikasso" and loc.precision == "admin2"
+
+
+def test_level_words_inside_the_parenthesis_are_dropped():
+    known = place_of("Gunmen attacked Hombori (Douentza cercle, Mopti region).", "attacked")
+    assert known.name == "Hombori" and known.precision == "place"
+    unknown = place_of("Gunmen shot a herder in Kassomba (Niono cercle, Ségou region).", "shot")
+    assert unknown.text == "Kassomba" and unknown.admin2 == "Niono"
+
+
+def test_a_stand_in_place_positions_a_village_the_gazetteer_lacks():
+    loc = place_of(
+        "On 4 May, gunmen attacked the village of Wendaboulou (coded as Djibo at geoprecision"
+        " 2) and killed two herders.",
+        "attacked",
+    )
+    assert loc.text == "Wendaboulou" and loc.admin2 == "Soum"
+    assert abs(loc.lat - 14.1) < 0.1 and abs(loc.lon + 1.63) < 0.1
+
+
+def test_a_stand_in_does_not_override_a_known_village():
+    loc = place_of("Militants burned the market of Solhan (near Sebba) on Friday.", "burned")
+    assert loc.name == "Solhan" and loc.precision == "place"
+
+
+def test_hand_kept_villages_are_places_not_their_province():
+    loc = place_of("Gunmen killed eleven civilians in Solhan, Yagha province, on Friday.", "killed")
+    assert loc.name == "Solhan" and loc.precision == "place" and loc.admin2 == "Yagha"
+    loc = place_of("A patrol was ambushed near Makalondi, close to the border.", "ambushed")
+    assert loc.name == "Makalondi" and loc.country_code == "NE"
+
+
+def test_a_hyphenated_name_split_by_the_tokenizer_is_looked_up_whole():
+    doc = load_model("en")("Soldiers patrolled Ti-n-Essako and Gorom-Gorom.")
+    first = next(t for t in doc if t.text == "Essako")
+    assert _with_hyphen_parts(doc[first.i : first.i + 1]).text == "Ti-n-Essako"
+    last = next(t for t in doc if t.text == "Gorom")
+    assert _with_hyphen_parts(doc[last.i : last.i + 1]).text == "Gorom-Gorom"
+
+
+def test_a_spaced_dash_does_not_join_names():
+    doc = load_model("en")("Gunmen attacked Djibo - Dori road traffic.")
+    djibo = next(t for t in doc if t.text == "Djibo")
+    assert _with_hyphen_parts(doc[djibo.i : djibo.i + 1]).text == "Djibo"
+
+
+def test_a_hyphen_between_two_place_names_keeps_them_apart():
+    loc = place_of("Militants ambushed a convoy on the Boni-Hombori road.", "ambushed")
+    assert loc.name in ("Boni", "Hombori") and loc.lat is not None
+
+
+def test_a_destination_after_road_to_is_only_a_reference_point():
+    loc = place_of(
+        "Gunmen killed two civilians 15 km east of Boni, on the road to Hombori.", "killed"
+    )
+    assert loc.name == "Boni"
+
+
+def test_a_city_the_tagger_calls_a_people_is_a_place_after_in():
+    loc = place_of("Students staged a march in Bobo-Dioulasso on Monday.", "staged")
+    assert loc.name == "Bobo-Dioulasso" and loc.country_code == "BF"
+    assert place_of("Soldiers deployed in Malian territory killed two men.", "killed") is None
+
+
+def test_a_village_the_tagger_takes_for_a_date_is_still_a_name():
+    loc = place_of(
+        "On 22 June, suspected militants attacked the market in Dablo (Sanmatenga province),"
+        " outcome unknown.",
+        "attacked",
+    )
+    assert loc.text == "Dablo" and loc.admin2 == "Sanmatenga"
+    assert place_of("Clashes broke out in March in the capital.", "broke") is None
+
+
+def test_a_country_name_the_tagger_splits_is_read_whole():
+    loc = place_of(
+        "On 22 June, militants attacked the village of Dablo in Burkina Faso.", "attacked"
+    )
+    assert loc.text == "Dablo" and loc.country_code == "BF"
+
+
+def test_a_country_named_only_as_origin_does_not_set_the_focus():
+    loc = place_of(
+        "Armed men who crossed the border from Niger attacked Kantchari village.", "attacked"
+    )
+    assert loc.name == "Kantchari" and loc.country_code == "BF" and loc.precision == "place"
+
+
+def test_from_after_a_distance_is_a_reference_point_not_an_origin():
+    loc = place_of("Militants attacked a checkpoint 30 km from Djibo.", "attacked")
+    assert loc.name == "Djibo"
+    assert place_of("Gunmen from Djibo attacked the convoy.", "attacked") is None
+
+
+def test_a_stand_in_after_a_pair_places_both_conjuncts():
+    loc = place_of(
+        "On 14 May, presumed militants ambushed a convoy between Wendaboulou and Kassomba"
+        " (coded as Djibo at geoprecision 2), killing a state official.",
+        "ambushed",
+    )
+    assert loc.text == "Wendaboulou" and loc.admin2 == "Soum"

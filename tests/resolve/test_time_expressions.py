@@ -81,6 +81,13 @@ ABSOLUTE = [
     ("5-7 March 2022", P, "2022-03-05", "2022-03-07", "week"),
     ("March 5 and 7, 2022", P, "2022-03-05", "2022-03-07", "week"),
     ("March and April 2021", P, "2021-03-01", "2021-04-30", "year"),
+    ("June 8 and June 9, 2021", P, "2021-06-08", "2021-06-09", "week"),
+    ("on 21, 23 and 27 February 2020", P, "2020-02-21", "2020-02-27", "week"),
+    ("on 4, 6, and 11 May 2019", P, "2019-05-04", "2019-05-11", "week"),
+    ("on October 3, 5 and 8, 2018", P, "2018-10-03", "2018-10-08", "week"),
+    ("a chief killed on 13-December-1998", P, "1998-12-13", "1998-12-13", "day"),
+    ("on 7-Jan-2015", P, "2015-01-07", "2015-01-07", "day"),
+    ("On Sept.30, 2016, the minister", P, "2016-09-30", "2016-09-30", "day"),
     ("since 2015", P, "2015-01-01", "2022-03-24", "decade"),
     ("since March 2020", P, "2020-03-01", "2022-03-24", "decade"),
 ]
@@ -94,6 +101,11 @@ INFERRED_YEAR = [
     ("on 29 February", "2024-03-10", "2024-02-29", "2024-02-29", "day"),
     ("on 31 December", "2022-01-05", "2021-12-31", "2021-12-31", "day"),
     ("28 December - 3 January", P, "2021-12-28", "2022-01-03", "week"),
+    ("a sit-in on May 19 and May 20", "2014-05-19", "2014-05-19", "2014-05-20", "week"),
+    ("from January 30 to February 2", "2022-02-01", "2022-01-30", "2022-02-02", "week"),
+    ("during demonstrations on Feb.22-23", P, "2022-02-22", "2022-02-23", "week"),
+    ("between Mar.28 and Apr.7", "2014-04-10", "2014-03-28", "2014-04-07", "month"),
+    ("a sit-in on Jan.29 and Jan.30", "2014-02-02", "2014-01-29", "2014-01-30", "week"),
     ("in January", P, "2022-01-01", "2022-01-31", "month"),
     ("in December", "2022-01-10", "2021-12-01", "2021-12-31", "month"),
     ("in March", P, "2022-03-01", "2022-03-31", "month"),
@@ -117,6 +129,22 @@ INFERRED_YEAR = [
     ("the first quarter", P, "2022-01-01", "2022-03-31", "year"),
 ]
 
+# The best single day (``date``): the middle of a period, the first end's best day for a
+# range written as two ends (the event began then), the second day of a night.
+BEST_DAY = [
+    ("in January 2022", P, "2022-01-16"),
+    ("last week", P, "2022-03-17"),
+    ("5-7 March 2022", P, "2022-03-05"),
+    ("from 4 to 12 December 2014", P, "2014-12-04"),
+    ("between 13 and 16 September 2019", P, "2019-09-13"),
+    ("on 21, 23 and 27 February 2020", P, "2020-02-21"),
+    ("28 December - 3 January", P, "2021-12-28"),
+    ("from Friday to Monday", P, "2022-03-18"),
+    ("on Monday, Tuesday and Wednesday", P, "2022-03-21"),
+    ("March and April 2021", P, "2021-03-16"),
+    ("between 2013 and 2015", P, "2013-07-02"),
+]
+
 RELATIVE = [
     ("yesterday", P, "2022-03-23", "2022-03-23", "day"),
     ("today", P, "2022-03-24", "2022-03-24", "day"),
@@ -137,6 +165,8 @@ RELATIVE = [
     ("on Saturday and Sunday", P, "2022-03-19", "2022-03-20", "week"),
     ("the night between Sunday and Monday", P, "2022-03-20", "2022-03-21", "week"),
     ("from Friday to Monday", P, "2022-03-18", "2022-03-21", "week"),
+    ("on Monday, Tuesday and Wednesday", P, "2022-03-21", "2022-03-23", "week"),
+    ("on Friday, Saturday, and Sunday", P, "2022-03-18", "2022-03-20", "week"),
     ("Tuesday last week", P, "2022-03-15", "2022-03-15", "day"),
     ("on Sat.", P, "2022-03-19", "2022-03-19", "day"),
     ("this week", P, "2022-03-21", "2022-03-24", "week"),
@@ -176,9 +206,17 @@ RELATIVE = [
     ("over the last three months", P, "2021-12-24", "2022-03-24", "year"),
     ("in recent days", P, "2022-03-18", "2022-03-24", "week"),
     ("over the past decade", P, "2012-03-24", "2022-03-24", "decade"),
+    ("in February last year", P, "2021-02-01", "2021-02-28", "month"),
+    ("in January of last year", "2022-01-10", "2021-01-01", "2021-01-31", "month"),
+    ("early February this year", P, "2022-02-01", "2022-02-10", "week"),
+    ("on 3 March last year", P, "2021-03-03", "2021-03-03", "day"),
+    ("on March 30 last year", P, "2021-03-30", "2021-03-30", "day"),
+    ("in December last year", "2022-01-04", "2021-12-01", "2021-12-31", "month"),
 ]
 
 FUTURE = [
+    ("in June next year", P, "2023-06-01", "2023-06-30", "month"),
+    ("late May this year", P, "2022-05-21", "2022-05-31", "month"),
     ("tomorrow", P, "2022-03-25", "2022-03-25", "day"),
     ("the day after tomorrow", P, "2022-03-26", "2022-03-26", "day"),
     ("next Tuesday", P, "2022-03-29", "2022-03-29", "day"),
@@ -284,6 +322,13 @@ def test_absolute(text: str, pub: str, start: str, end: str, precision: str) -> 
 def test_year_inferred_from_publication(text, pub, start, end, precision) -> None:
     info = _check(text, References(date.fromisoformat(pub)), start, end, precision)
     assert info.basis in ("explicit", "relative")
+
+
+@pytest.mark.parametrize(("text", "pub", "best"), BEST_DAY)
+def test_best_day(text: str, pub: str, best: str) -> None:
+    [found] = expressions(text)
+    info = normalize(found, References(date.fromisoformat(pub)))
+    assert info is not None and info.date == date.fromisoformat(best)
 
 
 @pytest.mark.parametrize(("text", "pub", "start", "end", "precision"), RELATIVE)

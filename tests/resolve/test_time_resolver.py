@@ -192,3 +192,87 @@ def test_date_of_a_time_of_day_dates_the_event(dates) -> None:
 def test_two_days_without_a_night_are_dated_to_the_first(dates) -> None:
     found = dates("Farmers blocked the road on Monday and Tuesday.", "blocked")
     assert found["blocked"].date == date(2022, 3, 21)
+
+
+def test_main_clause_date_of_the_previous_sentence_moves_the_narrative(dates) -> None:
+    found = dates(
+        "After the ambush on 3 March, the army launched an operation from 5 to 9 March. "
+        "Soldiers arrested twelve men.",
+        "ambush arrested",
+    )
+    assert found["ambush"].date == date(2022, 3, 3)
+    assert found["arrested"].basis == "narrative"
+    assert _range(found["arrested"]) == ("2022-03-05", "2022-03-09", "week")
+    assert found["arrested"].date == date(2022, 3, 5)
+
+
+def test_narrative_expression_counts_from_an_uncoded_main_clause(dates) -> None:
+    found = dates(
+        "On 2 March, gunmen seized food aid from a truck. "
+        "The driver was abducted but released the following day.",
+        "abducted released",
+    )
+    assert found["abducted"].date == date(2022, 3, 2)
+    assert found["released"].date == date(2022, 3, 3)
+
+
+def test_date_of_a_reporting_verb_does_not_move_the_narrative(dates) -> None:
+    found = dates(
+        "Gunmen attacked a village on Sunday. Police said on Tuesday that the gunmen fled. "
+        "They burned the market.",
+        "attacked burned",
+    )
+    assert found["burned"].date == date(2022, 3, 20)
+
+
+def test_earlier_main_clause_date_does_not_move_the_narrative_back(dates) -> None:
+    found = dates(
+        "Gunmen attacked a village on 10 March. In 2019, the village had received aid. "
+        "They burned the market.",
+        "attacked burned",
+    )
+    assert found["burned"].date == date(2022, 3, 10)
+
+
+def test_clause_under_the_clause_of_a_noun_trigger_does_not_date_it(dates) -> None:
+    found = dates(
+        "Opposition parties held a protest to delay the elections set for 11 March.", "protest"
+    )
+    assert found["protest"].basis == "publication"
+    found = dates("Unions called a strike to oppose the reform adopted on 11 March.", "strike")
+    assert found["strike"].basis == "publication"
+
+
+def test_date_naming_another_noun_with_its_determiner(dates) -> None:
+    found = dates(
+        "On 20 March, youths broke windows and tried to assault officials during a rally at "
+        "the 4th August stadium.",
+        "assault",
+    )
+    assert found["assault"].date == date(2022, 3, 20)
+
+
+def test_future_main_clause_date_does_not_move_the_narrative(dates) -> None:
+    found = dates(
+        "Gunmen attacked a village on 10 March. The council will meet on 2 May 2022. "
+        "They burned the market.",
+        "attacked burned",
+    )
+    assert found["burned"].date == date(2022, 3, 10)
+
+
+def test_event_in_a_clause_on_a_participant_does_not_date_the_main_event(dates) -> None:
+    found = dates(
+        "Traders whose shops were looted on 22 February protested in the capital.",
+        "looted protested",
+    )
+    assert found["looted"].date == date(2022, 2, 22)
+    assert found["protested"].basis == "publication"
+
+
+def test_night_of_the_previous_main_clause_dates_the_narrative(dates) -> None:
+    found = dates(
+        "Troops fought militants overnight (Mar.5-6). Two soldiers were killed.", "killed"
+    )
+    assert found["killed"].date == date(2022, 3, 6)
+    assert (found["killed"].start, found["killed"].end) == (date(2022, 3, 5), date(2022, 3, 6))

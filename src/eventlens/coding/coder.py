@@ -71,6 +71,8 @@ GRAVITY = {
     "MOBILIZE": {"*": 1},
     "SANCTION": {"*": 1},
 }  # a subordinate event's confidence at most this share of the main one
+# What protesters say ranks below their protest: "marched to the prefecture and demanded ...".
+PROTEST_CONTENT = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "CONSULT")
 SPEECH_ACT_CONTENT = {"VERB": ("dobj", "prep", "ccomp"), "NOUN": ("acl", "ccomp")}
 VAGUE_ACTORS = ("you", "we", "it", "they", "one", "someone", "everyone", "this", "that")
 
@@ -137,8 +139,10 @@ class EventCoder:
                 pairs = self.typer.code(sentence, context, self)
             _rank_below_governors(pairs)
             _rank_below_speech_acts(pairs, self.statements["mentioning_types"])
+            _rank_below_protests(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
+        _code_acled(placed, list(doc.sents))
         return [event for _, event, _ in placed]
 
     def _code_match(self, match: TriggerMatch, triggers: set[int]) -> _Coded:
@@ -196,8 +200,12 @@ class EventCoder:
         match = coded.match
         if match.entry.pos != "noun":
             return True
-        occurrence = cues(self.lang)["occurrence_verbs"]
-        return reports_event(match.token, match.entry, coded.frame.actors, self.lexicon, occurrence)
+        table = cues(self.lang)
+        occurrence, casualty = table["occurrence_verbs"], table.get("casualty_verbs", set())
+        frame = coded.frame
+        return reports_event(
+            match.token, match.entry, frame.actors, self.lexicon, occurrence, casualty
+        )
 
     def _recast_intention(self, coded: _Coded, triggers: set[int]) -> None:
         """PLOVER: a promised cooperative act or retreat is AGREE, asserted; a decided retreat
@@ -262,7 +270,6 @@ class EventCoder:
             lang=self.lang,
         )
         event.historical = _is_historical(when, context)
-        event.acled_event_type, event.acled_sub_event_type = acled_for_event(event)
         event.confidence = confidence(coded, event, self.lexicon.reporting_verbs)
         return event
 
@@ -327,6 +334,16 @@ def _rank_below_speech_acts(pairs: list[tuple[_Coded, Event]], types: list[str])
                 _rank_below(event, act)
 
 
+def _rank_below_protests(pairs: list[tuple[_Coded, Event]]) -> None:
+    """An asserted protest outranks what is said or held in the same sentence: the demands,
+    denunciations and support it voices, the meeting it is ("staged a protest meeting,
+    demanding ...", "marched and called for ...")."""
+    protests = [e for _, e in pairs if e.event_type == "PROTEST" and e.modality == "asserted"]
+    for _, event in pairs:
+        if protests and event.event_type in PROTEST_CONTENT:
+            _rank_below(event, max(protests, key=lambda e: e.confidence))
+
+
 def _has_condition(verb: Token, marks: set[str]) -> bool:
     """Whether the verb has an adverbial clause opened by one of these marks ("unless")."""
     clauses = (c for c in verb.children if c.dep_ == "advcl")
@@ -350,11 +367,13 @@ def _governing_event(token: Token, anchors: dict[int, Event]) -> Event | None:
     attacking*"), or None."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    subordinate = False  # a coordinated event ("marched and demanded") is not governed
     while token.dep_ in (*SUBORDINATE_CLAUSES, "conj", "pcomp") and token.head.i != token.i:
         head = token.head
         if token.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head
-        if token.dep_ != "conj" and head.i in anchors:
+        subordinate = subordinate or token.dep_ != "conj"
+        if subordinate and head.i in anchors:  # "blocked roads and occupied ..., demanding"
             return anchors[head.i]
         token = head
     return None
@@ -380,6 +399,18 @@ def _rank_by_gravity(placed: list[tuple[int, Event, Token]]) -> None:
                 _rank_below(event, other)
                 if not other.actor and (number, trigger.i) < (other_number, other_trigger.i):
                     other.actor = list(event.actor)
+
+
+def _code_acled(placed: list[tuple[int, Event, Token]], sentences: list[Span]) -> None:
+    """ACLED types of each event, read with its episode as ACLED reads a note: the sentences
+    around it and the events they report ("militants attacked the village; volunteers
+    repelled the assault" is a clash)."""
+    for number, event, _ in placed:
+        start, end = max(0, number - EPISODE_SENTENCES), number + EPISODE_SENTENCES + 1
+        episode = " ".join(s.text for s in sentences[start:end])
+        neighbours = [e for n, e, _ in placed if e is not event and start <= n < end]
+        acled = acled_for_event(event, episode, neighbours)
+        event.acled_event_type, event.acled_sub_event_type = acled
 
 
 def _inside(token: Token, trigger: Token) -> bool:

@@ -1,7 +1,8 @@
 """Crosswalks from PLOVER events to other codebooks (ACLED, CAMEO), kept as data files.
 
 ``data/crosswalks/plover_acled.tsv`` maps a PLOVER type and mode, refined by the event's
-contexts, the sectors of its actors and recipients and words of its sentence, to ACLED's
+contexts, the sectors of its actors and recipients, words of its sentence and words of its
+episode (the sentences around it, which ACLED reads as one event), to ACLED's
 event_type / sub_event_type; ``plover_cameo.tsv`` maps type and mode to a CAMEO code and
 pentaclass. Both are validated on load; docs/crosswalks.md explains them and their losses.
 """
@@ -9,7 +10,7 @@ pentaclass. Both are validated on load; docs/crosswalks.md explains them and the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -72,6 +73,7 @@ class EventFacts:
     actor_sectors: frozenset[str] = frozenset()  # "?" stands for an unresolved actor
     recipient_sectors: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    episode_words: frozenset[str] = frozenset()  # includes ``words``
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class AcledRule:
     actor: frozenset[str] | None  # None: any; empty: nobody; "?" in it: an unresolved actor
     recipient: frozenset[str] | None
     words: tuple[str, ...]  # empty: any
+    episode_words: tuple[str, ...]  # empty: any
+    episode_without: tuple[str, ...]  # none of these in the episode
     event_type: str | None
     sub_event_type: str | None
 
@@ -95,6 +99,11 @@ class AcledRule:
             and _sectors_hold(self.actor, facts.actor_sectors)
             and _sectors_hold(self.recipient, facts.recipient_sectors)
             and (not self.words or any(_word_in(w, facts.words) for w in self.words))
+            and (
+                not self.episode_words
+                or any(_word_in(w, facts.episode_words) for w in self.episode_words)
+            )
+            and not any(_word_in(w, facts.episode_words) for w in self.episode_without)
         )
 
 
@@ -115,15 +124,19 @@ def to_acled(
     actor_sectors: Iterable[str | None] = (),
     recipient_sectors: Iterable[str | None] = (),
     sentence: str = "",
+    episode: str = "",
 ) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None)."""
+    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None). ``episode``
+    is the text around the sentence that reports the same episode."""
+    words = frozenset(sentence_words(sentence))
     facts = EventFacts(
         event_type=event_type,
         mode=mode,
         context=frozenset(context),
         actor_sectors=frozenset(s or UNRESOLVED for s in actor_sectors),
         recipient_sectors=frozenset(s or UNRESOLVED for s in recipient_sectors),
-        words=frozenset(sentence_words(sentence)),
+        words=words,
+        episode_words=words | frozenset(sentence_words(episode)),
     )
     for rule in acled_rules():
         if rule.matches(facts):
@@ -131,15 +144,34 @@ def to_acled(
     return None, None
 
 
-def acled_for_event(event: Event) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) of a coded event, using its actors and sentence."""
+def acled_for_event(
+    event: Event, episode: str = "", neighbours: Sequence[Event] = ()
+) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) of a coded event, using its actors, its sentence
+    and its episode: the ``episode`` text around it and the events reported there
+    (``neighbours``), whose recipients stand in when the event names none ("opened fire
+    and wounded a civilian")."""
+    around = [
+        a.sector
+        for other in neighbours
+        if other.event_type == event.event_type and other.modality == "asserted"
+        for a in other.recipient
+        if a.sector
+    ]
+    recipients = [a.sector for a in event.recipient if a.sector]
+    armed = sector_groups()["ARMED"]
+    if not recipients:
+        recipients = around or [a.sector for a in event.recipient]
+    elif not armed & set(recipients):  # "killed three villagers and a militiaman"
+        recipients += [s for s in around if s in armed]
     return to_acled(
         event.event_type,
         event.mode,
         context=event.context,
         actor_sectors=(a.sector for a in event.actor),
-        recipient_sectors=(a.sector for a in event.recipient),
+        recipient_sectors=recipients,
         sentence=event.sentence,
+        episode=episode,
     )
 
 
@@ -207,17 +239,24 @@ def parse_acled_rule(row: dict[str, str], where: str) -> AcledRule:
     sub_event_type = row.get("acled_sub_event_type") or None
     if event_type and sub_event_type not in ACLED_TYPES.get(event_type, ()):
         raise CrosswalkError(f"{where}: {sub_event_type!r} is not an ACLED {event_type!r} type")
-    words = row.get("words") or ANY
     return AcledRule(
         plover_type=row["plover_type"],
         mode=row["plover_mode"],
         context=context,
         actor=_sector_condition(row.get("actor") or ANY, where),
         recipient=_sector_condition(row.get("recipient") or ANY, where),
-        words=() if words == ANY else tuple(words.lower().split("|")),
+        words=_word_condition(row.get("words")),
+        episode_words=_word_condition(row.get("episode_words")),
+        episode_without=_word_condition(row.get("episode_without")),
         event_type=event_type,
         sub_event_type=sub_event_type,
     )
+
+
+def _word_condition(cell: str | None) -> tuple[str, ...]:
+    """The words of a ``words`` cell; empty for ``*`` (any) or a missing column."""
+    cell = cell or ANY
+    return () if cell == ANY else tuple(cell.lower().split("|"))
 
 
 def _sector_condition(cell: str, where: str) -> frozenset[str] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
-from eventlens.coding.triggers import complements, governing_verb, word_forms
+from eventlens.coding.triggers import carrier, complements, governing_verb, word_forms
 
 SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
 RELATIVIZERS = ("who", "that", "which", "whom")
@@ -32,6 +32,48 @@ THREAT_PREPS = ("against", "on", "upon", "at")
 PLACE_PREPS = ("in", "near")  # "a military base *in Borno state*": where the target is
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 ORIGIN_PREPS = ("from", "by")  # "a request *from the Times*": whose the target is
+# Documents that speak for whoever issued them: "X issued a *statement* urging Y".
+DOCUMENT_NOUNS = (
+    "statement",
+    "report",
+    "letter",
+    "communique",
+    "communiqué",
+    "declaration",
+    "message",
+    "note",
+    "appeal",
+    "video",
+    "tweet",
+)
+OBJECT_PRONOUNS = ("him", "her", "them")
+# Bare nouns of prepositional idioms, never a recipient: "eased sanctions in *return*".
+IDIOM_NOUNS = (
+    "return",
+    "response",
+    "addition",
+    "part",
+    "turn",
+    "order",
+    "case",
+    "alert",
+    "effect",
+    "fact",
+    "contrast",
+    "exchange",
+    "retaliation",
+    "advance",
+    "accordance",
+    "principle",
+    "practice",
+    "total",
+    "person",
+    "protest",
+    "solidarity",
+    "power",
+)
+# Types whose theme passes to the recipient: "sent *aid* to X" (X, not the aid, is the recipient).
+TRANSFER_TYPES = ("AID", "COOPERATE", "SUPPORT", "AGREE", "RETREAT", "CONCEDE", "MOBILIZE")
 
 
 @dataclass
@@ -85,24 +127,73 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
         actors = subjects
         recipients = objects if entry.object_is_recipient else []
         themes = objects
-    # "called for sanctions *against X*": the recipient may hang on a prepositional theme
+    if recipients and entry.type in TRANSFER_TYPES and entry.mode != "release":
+        recipients = _goal(verb, recipients) or recipients
+    if entry.type == "MOBILIZE" and not any(_names(r, ENTITY_TYPES) for r in recipients):
+        recipients = []  # "mobilized *troops* for an assault against X": the troops move
+    # "called for sanctions *against X*": the recipient may hang on a prepositional theme, or
+    # on its participle ("lifted sanctions *imposed on X*"); the theme's own phrase comes first
     oblique = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    recipients = recipients or _datives(verb) or _prep_objects([verb, *themes, *oblique], preps)
+    holders = [*themes, *_participles(themes), verb, *oblique]
+    recipients = recipients or _datives(verb) or _prep_objects(holders, preps)
+    recipients = recipients or _theme_owner(themes)
     if entry.type == "THREATEN":
         recipients = recipients or _clause_target(verb)
     if entry.type in ADDRESSED_TYPES:
         recipients = recipients or _addressee(verb, themes)
-    recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps)
-    return actors, recipients
+    threat = entry.type == "THREATEN"
+    recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps, threat)
+    return actors, [_object_antecedent(verb, r) for r in recipients]
 
 
-def _complement_recipients(verb: Token, preps: tuple[str, ...]) -> list[Token]:
-    """ "refused to lift sanctions *on Iran*", "threatened to shell *the village*": the
-    recipient of a to-infinitive complement, when the trigger has none of its own (a
-    prepositional recipient first: the complement's object is often its theme)."""
+def _object_antecedent(verb: Token, pronoun: Token) -> Token:
+    """ "called *Macron* to congratulate him", "met *Macron* and urged him": an object pronoun
+    stands for the named object of the verb its clause depends on, when they agree in number."""
+    if pronoun.lower_ not in OBJECT_PRONOUNS:
+        return pronoun
+    current = verb
+    while current.dep_ in ("xcomp", "advcl", "conj") and current.head.i != current.i:
+        current = current.head
+        named = [c for c in current.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+        for candidate in [*_objects(current), *named]:  # "called *Erdogan*": parsed as oprd
+            agrees = _plural(candidate) == (pronoun.lower_ == "them")
+            if agrees and candidate.ent_type_ in ENTITY_TYPES:
+                return candidate
+    return pronoun
+
+
+def _goal(verb: Token, objects: list[Token]) -> list[Token]:
+    """ "gave *weapons* to the army", "returned the statues to Peru": when a transfer verb has
+    a dative or a "to" phrase, that goal is the recipient and an object naming no one the
+    thing transferred."""
+    if any(_names(o, ENTITY_TYPES) for o in objects):
+        return []
+    return _datives(verb) or _prep_objects([verb], ("to",))
+
+
+def _participles(nouns: list[Token]) -> list[Token]:
+    """Participles modifying the nouns: "sanctions *imposed* on X"."""
+    return [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
+def _theme_owner(themes: list[Token]) -> list[Token]:
+    """ "lifted its blockade *of Qatar*": a named "of" complement of an event theme."""
+    for theme in themes:
+        for owner in complements(theme):
+            if owner.ent_type_ in ("GPE", "NORP", "ORG") and owner.pos_ == "PROPN":
+                return [owner]
+    return []
+
+
+def _complement_recipients(verb: Token, preps: tuple[str, ...], threat: bool) -> list[Token]:
+    """ "refused to lift sanctions *on Iran*", "threatened to shell *the town*": the recipient
+    of a to-infinitive complement, when the trigger has none of its own: a prepositional
+    recipient, else the object of a threatened action or a named object ("agreed to open
+    *its borders*" names a theme)."""
     for complement in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
         objects = [_antecedent(o) for o in _objects(complement) if _is_argument(o)]
-        found = _prep_objects([complement, *objects], preps) or objects
+        named = [o for o in objects if threat or _names(o, ENTITY_TYPES)]
+        found = _prep_objects([complement, *objects], preps) or named
         if found:
             return found
     return []
@@ -151,7 +242,7 @@ def _roles_from_light_verb(
     preps: tuple[str, ...],
 ) -> None:
     """Fill missing roles from a light verb governing the noun ("launched an attack on")."""
-    first = _first_conjunct(noun)
+    first = carrier(_first_conjunct(noun))
     verb = governing_verb(noun, entry.verbs) if entry.verbs else None
     role: str | None = "actor"
     if verb is None and first.dep_ in ("dobj", "nsubjpass"):
@@ -161,10 +252,11 @@ def _roles_from_light_verb(
         return
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
     doer = _agents(verb) if passive else subjects
-    if not roles[role]:
-        roles[role] = [d for d in doer if d.i != first.i]
-    if not roles["recipient"]:
-        roles["recipient"] = _prep_objects([verb], preps)
+    named = [d for d in doer if d.i != first.i]
+    if not roles[role] or (named and all(t.pos_ == "PRON" for t in roles[role])):
+        roles[role] = named  # "the army continued *its* attacks": the army, not "its"
+    if not roles["recipient"]:  # "gave *Moscow* a deadline", "sent a warning *to Moscow*"
+        roles["recipient"] = _datives(verb) or _prep_objects([verb], preps)
 
 
 def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[list[Token], bool]:
@@ -178,6 +270,9 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         head, dep = current.head, current.dep_
         if head.i == current.i:
             break
+        if dep == "acl" and _is_issued_document(head):
+            current = head.head  # "X issued a statement *calling on* Y": X calls on Y
+            continue
         if dep in ("acl", "relcl") and head.pos_ in ARGUMENT_POS:
             return [head], passive or (dep == "acl" and current.tag_ == "VBN")
         if dep == "xcomp":
@@ -196,6 +291,11 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
             break
         current = head
     return [], passive
+
+
+def _is_issued_document(noun: Token) -> bool:
+    """ "issued *a statement*", "put out *a report*": a document its issuer speaks through."""
+    return noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj"
 
 
 def _of_clause_owner(prep: Token) -> Token | None:
@@ -310,7 +410,11 @@ def _prep_objects(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
 
 
 def _is_argument(token: Token) -> bool:
-    return token.ent_type_ not in NOT_ENTITIES
+    """Not a date or quantity ("millions *of workers*" is: what it counts), nor the bare noun
+    of an idiom ("in *return*", "on *alert*")."""
+    if token.tag_ == "NN" and token.lemma_.lower() in IDIOM_NOUNS and token.n_lefts == 0:
+        return False
+    return token.ent_type_ not in NOT_ENTITIES or bool(complements(token))
 
 
 def _names_an_entity(token: Token) -> bool:
@@ -335,7 +439,7 @@ def _expand_all(heads: list[Token], placed: bool = False) -> list[Span]:
 def _members(head: Token) -> list[Token]:
     """The head, its conjuncts, and list items spaCy parsed as appositions."""
     members = []
-    for member in (head, *head.conjuncts):
+    for member in (head, *(c for c in head.conjuncts if _is_argument(c))):
         members.append(member)
         for item in member.children:
             if item.dep_ == "appos" and _is_list_item(member, item):
@@ -353,8 +457,8 @@ def _with_apposition(head: Token) -> Span:
     """The head's noun phrase, extended over a naming apposition ("the group Wagner")."""
     span = noun_phrase(head)
     for appos in head.children:
-        if appos.dep_ == "appos" and not _is_list_item(head, appos) and appos.i > head.i:
-            if head.pos_ == "PROPN" and _indefinite(appos):
+        if appos.dep_ == "appos" and appos.i > head.i and not _is_list_item(head, appos):
+            if _is_date(appos) or (head.pos_ == "PROPN" and _indefinite(appos)):
                 continue  # "Odin Sanchez, *a former congressman*": a description, not a name
             span = _trim(head.doc[span.start : appos.right_edge.i + 1])
     return span
@@ -409,17 +513,45 @@ def _join_split_appositions(spans: list[Span]) -> list[Span]:
 
 def noun_phrase(head: Token) -> Span:
     """The noun phrase around ``head``, without its conjuncts, appositions and clauses."""
-    stop = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl"}
-    left = [t for t in head.lefts if t.dep_ not in stop]
+    stop = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl", "preconj"}
+    left = [t for t in head.lefts if t.dep_ not in stop and not _coordinator(t)]
     start = min([head.i, *(t.left_edge.i for t in left)])
-    dashes = [t.i for t in head.doc[start : head.i] if _is_dash(t)]
+    dashes = [t.i for t in head.doc[start : head.i] if _is_dash(t) and _ends_dateline(t)]
     start = dashes[-1] + 1 if dashes else start  # "14 March 2024 - Soldiers": a dateline
     end = head.i
     for child in head.rights:
-        if child.dep_ in stop and not _of_noun(child):
-            break
+        dated = _is_date(child)
+        if (child.dep_ in stop and not _of_noun(child)) or dated:
+            break  # "the ambassador *Monday*": a date is not part of the phrase
         end = child.right_edge.i
     return _trim(head.doc[start : end + 1])
+
+
+def _coordinator(determiner: Token) -> bool:
+    """ "*both* Mali and Guinea": the first half of a coordination, not of the first name."""
+    coordinated = any(c.dep_ == "conj" for c in determiner.head.children)
+    return determiner.lower_ in ("both", "either", "neither") and coordinated
+
+
+def _is_date(modifier: Token) -> bool:
+    """ "the ambassador *Monday*": a date hung on a noun phrase is no part of it."""
+    return modifier.dep_ in ("npadvmod", "appos") and modifier.ent_type_ in ("DATE", "TIME")
+
+
+def _ends_dateline(dash: Token) -> bool:
+    """ "BAMAKO, 14 March - ...": a dash after no lower-case word of its sentence ends a
+    dateline; "an immigrant - friendly state" is a spaced hyphen."""
+    before = dash.doc[dash.sent.start : dash.i]
+    return not any(t.is_alpha and t.is_lower for t in before)
+
+
+def _close_bracket(span: Span) -> Span:
+    """ "the Central African Republic (CAR*)*": keep the bracket that closes the phrase."""
+    after = span.end
+    unclosed = sum(1 for t in span if t.text == "(") > sum(1 for t in span if t.text == ")")
+    if unclosed and after < len(span.doc) and span.doc[after].text == ")":
+        return span.doc[span.start : after + 1]
+    return span
 
 
 def _of_noun(prep: Token) -> bool:
@@ -430,12 +562,13 @@ def _of_noun(prep: Token) -> bool:
 
 
 def _trim(span: Span) -> Span:
+    """The span without punctuation at its edges, but with the bracket closing one it opens."""
     start, end = span.start, span.end
     while end - start > 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text != ")":
         end -= 1
     while end - start > 1 and span.doc[start].is_punct:
         start += 1
-    return span.doc[start:end]
+    return _close_bracket(span.doc[start:end])
 
 
 def _unique(spans: list[Span]) -> list[Span]:

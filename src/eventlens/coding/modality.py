@@ -135,7 +135,7 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
         return None
     if token.lemma_ == "be" and link.dep_ == "xcomp":  # "the aim is to ...", "what X does is to"
         return Reading("hypothetical", "be to", cue_index=token.i)
-    return _governor_reading(token, children, table)
+    return _governor_reading(token, children, table, link.dep_)
 
 
 def _negated(token: Token, children: list[Token], negation: dict) -> bool:
@@ -143,9 +143,18 @@ def _negated(token: Token, children: list[Token], negation: dict) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ in negation["determiners"] for c in children):
         return True
+    if any(_nobody(c, negation) for c in children if c.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "no shots were fired", "nobody was hurt"
     if any(c.dep_ == "advmod" and c.lower_ in negation["adverbs"] for c in children):
         return True
     return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in negation["prepositions"]
+
+
+def _nobody(subject: Token, negation: dict) -> bool:
+    """A subject that says nothing or no one did or underwent the act."""
+    if subject.lower_ in negation["subjects"]:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in negation["determiners"] for c in subject.children)
 
 
 def _modal(children: list[Token], modals: set[str]) -> Token | None:
@@ -174,20 +183,28 @@ def _reported(token: Token, table: dict) -> bool:
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in table["reporting_verbs"]
 
 
-def _governor_reading(token: Token, children: list[Token], table: dict) -> Reading | None:
+def _governor_reading(
+    token: Token, children: list[Token], table: dict, link: str
+) -> Reading | None:
     """A governing verb, adjective or noun that makes its complement unreal or future."""
+    if _headless_participle(token, children):
+        return None
     lemma = token.lemma_.lower()
     adjectives = {c.lemma_.lower() for c in children if c.dep_ == "acomp"}
     if token.pos_ == "ADJ":
         adjectives.add(lemma)
     negation, hypo, future = table["negation"], table["hypothetical"], table["future"]
     is_noun = token.pos_ in ("NOUN", "PROPN")
+    # "set off explosives", "set up a base": a phrasal verb is no intention or expectation;
+    # nor is a verb of a clause beside the trigger's ("attacked the post, it was set ablaze")
+    plain_verb = not is_noun and not any(c.dep_ == "prt" for c in children)
+    intent = plain_verb and link != "ccomp"
     checks = (
         (not is_noun and lemma in negation["governors"], "negated", False),
-        (not is_noun and lemma in future["intent_governors"], "future", True),
+        (intent and lemma in future["intent_governors"], "future", True),
         (bool(adjectives & future["intent_adjectives"]), "future", True),
         (is_noun and lemma in future["intent_nouns"], "future", True),
-        (not is_noun and lemma in future["expected_governors"], "future", False),
+        (plain_verb and link == "xcomp" and lemma in future["expected_governors"], "future", False),
         (bool(adjectives & future["expected_adjectives"]), "future", False),
         (not is_noun and lemma in hypo["governors"], "hypothetical", False),
         (bool(adjectives & hypo["adjectives"]), "hypothetical", False),
@@ -198,6 +215,14 @@ def _governor_reading(token: Token, children: list[Token], table: dict) -> Readi
         if hit:
             return Reading(modality, lemma, intent, cue_index=token.i)
     return None
+
+
+def _headless_participle(token: Token, children: list[Token]) -> bool:
+    """ "Suspected militants killed two ...", parsed with *suspected* as the root verb and no
+    subject: a participle modifying the actor, which governs nothing."""
+    if token.dep_ != "ROOT" or token.tag_ not in ("VBN", "VBD"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in children)
 
 
 def _future_phrase(trigger: Token, chain: list[Token], table: dict) -> str | None:

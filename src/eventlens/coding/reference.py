@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
-from eventlens.coding.triggers import word_forms
+from eventlens.coding.triggers import carrier, word_forms
 
 TIME_PLACE_ENTITIES = ("DATE", "TIME", "GPE", "LOC", "FAC")
 SETTING_PREPS = ("in", "at", "on", "near", "outside", "inside", "around", "across", "during")
@@ -30,13 +30,14 @@ def reports_event(
     actors: list[Span],
     lexicon: Lexicon,
     occurrence_verbs: set[str],
+    casualty_verbs: set[str] = frozenset(),
 ) -> bool:
     """Whether the nominal trigger ``noun`` reports an event (see the module docstring)."""
     if any(span.root.pos_ != "PRON" for span in actors):
         return True
     if _dated_or_placed(noun) or _is_headline(noun):
         return True
-    first = _first_conjunct(noun)
+    first = carrier(_first_conjunct(noun))
     head, lemma = first.head, first.head.lemma_.lower()
     light = any(form in lexicon.light_verbs for form in word_forms(head))
     carried = first.dep_ in ("dobj", "nsubjpass") and light
@@ -44,7 +45,15 @@ def reports_event(
         return True
     if first.dep_ in SUBJECT_LABELS and head.i != first.i:
         return lemma in occurrence_verbs or _dated_or_placed(head)
-    return False
+    return _casualties_in(first, casualty_verbs)
+
+
+def _casualties_in(noun: Token, casualty_verbs: set[str]) -> bool:
+    """ "killed *in an ambush*", "died during clashes": casualties report the event."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "amid", "amidst"):
+        return False
+    return prep.head.lemma_.lower() in casualty_verbs
 
 
 def _is_headline(noun: Token) -> bool:

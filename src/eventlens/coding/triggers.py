@@ -36,7 +36,18 @@ QUANTITY_NOUNS = (
     "convoy",
     "consignment",
     "worth",  # "$5 million *worth* of medicine"
+    "kg",
+    "kilogram",
+    "kilo",
+    "litre",
+    "liter",
+    "part",  # "suspended *part* of its aid"
+    "portion",
+    "shipment",
+    "package",
 )
+# Nouns that group events: "a *series* of attacks", "a *wave* of arrests".
+SERIES_NOUNS = ("series", "wave", "spate", "string", "round", "campaign", "day", "week")
 # Entity labels of tokens that name quantities and times, never events ("*March* 2").
 NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -73,13 +84,21 @@ def _match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 
 def trigger_pos(token: Token) -> str | None:
     """ "verb" or "noun" when the token can trigger an event, else None."""
-    if token.dep_ in ("amod", "compound", "poss") or token.ent_type_ in NOT_EVENT_ENTITIES:
+    if token.dep_ in ("amod", "compound", "poss") or _names_quantity(token):
         return None  # "the ousted president", "attack helicopters", "March 2": not events
     if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
         return "verb"
     if token.pos_ in EVENT_NOUN_POS:
         return "noun"
     return None
+
+
+def _names_quantity(token: Token) -> bool:
+    """A date, time or number; a lower-case word the parser put in a date is not a month
+    ("staged a protest *march*")."""
+    if token.ent_type_ == "DATE" and token.is_lower and token.pos_ in EVENT_NOUN_POS:
+        return False
+    return token.ent_type_ in NOT_EVENT_ENTITIES
 
 
 def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | None:
@@ -154,17 +173,23 @@ def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
 
 
 def _has_particle(token: Token, particle: str) -> bool:
+    """Whether the particle follows the verb ("called *on* X", not "called *on* Friday")."""
     return any(
-        c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep") and c.i > token.i
+        c.lower_ == particle
+        and c.dep_ in ("prt", "advmod", "prep")
+        and c.i > token.i
+        and not any(o.ent_type_ in NOT_EVENT_ENTITIES for o in c.children)
         for c in token.children
     )
 
 
 def _is_any(child: Token, names: Iterable[str], trigger: Token) -> bool:
     """Whether a child has one of these dependency labels or is one of these prepositions
-    following the trigger ("agreed *to* a truce", not "*To* some extent, ... agrees")."""
+    following the trigger ("agreed *to* a truce", not "*To* some extent, ... agrees"; nor
+    "called *on* Friday": a preposition of a date)."""
     by_word = child.dep_ in PREP_LABELS and child.lower_ in names and child.i > trigger.i
-    return child.dep_ in names or by_word
+    dated = any(o.ent_type_ in NOT_EVENT_ENTITIES for o in child.children)
+    return child.dep_ in names or (by_word and not dated)
 
 
 def _modal_complement(children: list[Token], modals: Iterable[str]) -> bool:
@@ -190,6 +215,17 @@ def direct_objects(token: Token) -> list[Token]:
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head] if token.head.pos_ in EVENT_NOUN_POS else []
     return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
+def carrier(noun: Token) -> Token:
+    """The noun that stands in the clause for an event noun it counts or measures: "launched
+    *10 days* of war games", "staged *a series* of attacks" (else the noun itself)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in EVENT_NOUN_POS:
+        return noun
+    measure = prep.head
+    counted = measure.lemma_.lower() in QUANTITY_NOUNS or measure.ent_type_ in NOT_EVENT_ENTITIES
+    return measure if counted or measure.lemma_.lower() in SERIES_NOUNS else noun
 
 
 def _quantified(noun: Token) -> list[Token]:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pycountry
 from spacy.tokens import Doc, Span
 
+from eventlens.evaluation.loaders import stratified_sample
 from eventlens.nlp import load_model
 from eventlens.record import Document, Location
 from eventlens.resolve.context import DocumentContext
@@ -31,6 +33,7 @@ from eventlens.resolve.places import PlaceResolver
 
 WITHIN_KM = 25.0
 ACLED_PRECISIONS = ("1", "2")
+PRECISIONS = ("place", "admin2", "admin1", "country")
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -134,10 +137,25 @@ def evaluate_event_locations(path: str | Path) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class _AcledRow:
+    """A note row with the ``id`` the sampler orders by."""
+
+    id: str
+    row: dict[str, str]
+
+
 def _acled_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
+    """Rows with geo_precision 1-2; with ``limit``, a deterministic sample stratified by
+    country (the file is sorted by country, so its first rows would be one country only)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r.get("geo_precision") in ACLED_PRECISIONS]
-    return rows[:limit] if limit else rows
+        rows = [
+            _AcledRow(r.get("event_id_cnty") or str(n), r)
+            for n, r in enumerate(csv.DictReader(handle))
+            if r.get("geo_precision") in ACLED_PRECISIONS
+        ]
+    sample = stratified_sample(rows, limit, key=lambda item: item.row.get("country", ""))
+    return [item.row for item in sample]
 
 
 def _place_of_note(
@@ -187,6 +205,9 @@ def evaluate_acled_places(
         if location is None or location.lat is None:
             continue
         tally["placed"] += 1
+        tally[f"placed:{location.precision}"] += 1
+        if not resolver.gazetteer.lookup(location.text):
+            tally["placed_unknown_name"] += 1  # a name the gazetteer lacks, at its container
         try:
             target = float(row["latitude"]), float(row["longitude"])
         except (KeyError, ValueError) as exc:
@@ -194,6 +215,7 @@ def evaluate_acled_places(
         if distance_km(location.lat, location.lon, *target) <= WITHIN_KM:
             tally["within"] += 1
             tally[f"within:{country}"] += 1
+            tally[f"within:{location.precision}"] += 1
     return {**_acled_summary(path, tally), "country_hint": country_hint}
 
 
@@ -213,4 +235,9 @@ def _acled_summary(path: Path, tally: Counter[str]) -> dict[str, Any]:
         "share_of_placed_within_25km": _share(tally["within"], tally["placed"]),
         "notes_naming_acled_location": _share(tally["location_named"], events),
         "by_country": {c: _share(tally[f"within:{c}"], tally[f"events:{c}"]) for c in countries},
+        "placed_unknown_name": tally["placed_unknown_name"],
+        "by_precision": {
+            kind: {"placed": tally[f"placed:{kind}"], "within_25km": tally[f"within:{kind}"]}
+            for kind in PRECISIONS
+        },
     }

@@ -40,10 +40,18 @@ def top_event(events: Iterable[Event]) -> Event | None:
     return best
 
 
+def _acled_types(event: Event) -> tuple[str | None, str | None]:
+    """The ACLED pair the coder published, read with the event's episode (coder._code_acled);
+    the crosswalk of the event alone for a record that has none."""
+    if event.acled_event_type:
+        return event.acled_event_type, event.acled_sub_event_type
+    return acled_for_event(event)
+
+
 def score_acled(item: GoldItem, top: Event | None, events: list[Event], tally: Tally) -> None:
     """ACLED: event type, sub-event type (via the crosswalk), actor1, actor2, date."""
     gold = item.labels
-    predicted_type, predicted_sub = acled_for_event(top) if top else (None, None)
+    predicted_type, predicted_sub = _acled_types(top) if top else (None, None)
     tally.add_class("event_type", gold["event_type"], predicted_type)
     tally.add_class("sub_event_type", gold["sub_event_type"], predicted_sub)
     actor1, actor2 = _acled_sides(top, predicted_type)

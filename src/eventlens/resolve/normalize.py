@@ -38,7 +38,7 @@ def normalize(expression: Expression, refs: References) -> DateInfo | None:
     if found is None:
         return None
     period, basis = found
-    best = period.midpoint
+    best = period.best
     if expression.values.get("since") and refs.pub and period.start <= refs.pub:
         period = Period(period.start, refs.pub)
         best = refs.pub  # "has fought since 2015": going on at publication
@@ -56,6 +56,8 @@ def normalize(expression: Expression, refs: References) -> DateInfo | None:
 def _calendar(expression: Expression, refs: References) -> Found:
     """A day, month, season, quarter or year, or a range of them ("5-7 March 2022")."""
     v = expression.values
+    if "year_modifier" in v:
+        return _in_relative_year(v, refs)
     first = _calendar_one(v, refs)
     if first is None or not {"day2", "month2", "year2"} & set(v):
         return first
@@ -68,7 +70,16 @@ def _calendar(expression: Expression, refs: References) -> Found:
         last = _calendar_one({**ends, "year": ends["year"] + 1}, refs)
     if last is None or last[0].end < period.start:
         return None
-    return Period(period.start, last[0].end), basis
+    return Period(period.start, last[0].end, first=period.midpoint), basis
+
+
+def _in_relative_year(v: Mapping[str, Any], refs: References) -> Found:
+    """ "in February last year", "late May this year", "on 3 March last year"."""
+    if refs.pub is None:
+        return None
+    step = {"last": -1, "next": 1}.get(v["year_modifier"], 0)
+    found = _calendar_one({**v, "year": refs.pub.year + step}, refs)
+    return (found[0], "relative") if found else None
 
 
 def _calendar_one(v: Mapping[str, Any], refs: References) -> Found:
@@ -197,7 +208,7 @@ def _weekday(expression: Expression, refs: References) -> Found:
     first = pub + timedelta(offset)
     if "weekday2" in v:  # "Friday and Saturday", "the night between Monday and Tuesday"
         last = first + timedelta((v["weekday2"] - wanted) % 7)
-        return periods.Period(first, last), "relative"
+        return periods.Period(first, last, first=first), "relative"
     return periods.day(first), "relative"
 
 

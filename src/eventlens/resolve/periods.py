@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from eventlens.record import Precision
@@ -29,14 +29,21 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12,
 
 @dataclass(frozen=True)
 class Period:
-    """An inclusive range of days."""
+    """An inclusive range of days; ``first`` is the best day of a range written as two ends
+    ("5-7 March": 5 March), where the event began."""
 
     start: date
     end: date
+    first: date | None = field(default=None, compare=False)
 
     @property
     def midpoint(self) -> date:
         return self.start + timedelta((self.end - self.start).days // 2)
+
+    @property
+    def best(self) -> date:
+        """The best single day: the first end's for a two-ended range, else the middle."""
+        return self.first or self.midpoint
 
     def shifted(self, days: int) -> Period:
         return Period(self.start + timedelta(days), self.end + timedelta(days))

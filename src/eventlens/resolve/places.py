@@ -14,12 +14,14 @@ the trigger's own clause; else the document's dominant place. Same-named places 
 by a level word ("Mopti region"), the "(admin2, admin1)" parenthesis, the document's country
 focus (countries and large places named, actors' countries) and population. A village the
 gazetteer lacks ("the village of X", "X (admin2, admin1)") keeps its name and takes the
-position of its admin unit, a nearby known place, or the focus country, at admin2 precision or
-coarser.
+position of its admin unit, its stand-in ("X (coded as Y)", "X (near Y)"), a nearby known
+place, or the focus country, at admin2 precision or coarser; so does a known name whose
+"(admin2, admin1)" puts it in other units than the gazetteer's entry (a namesake).
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
@@ -49,6 +51,13 @@ FOREIGN_MIN_POPULATION = 100_000
 SEPARATORS = frozenset("(),;/")
 DATELINE_MARKS = frozenset({"--", "-", "—", "–", "(", ":"})
 _PARENTHESIS = re.compile(r"\s*\(([^()]{2,80})\)")
+# Where a stand-in name ends: "coded as Y at geoprecision 2", "coded as Y 7km north".
+_STAND_IN_END = re.compile(r"[,;]|\s(?:at|approximate|geo\w*)\b|\s\d")
+_CALENDAR_WORDS = frozenset(
+    w.lower()
+    for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if w
+)
 _NAME_START = re.compile(r"[A-Z]|[a-z]{1,3}-[A-Z]")  # "Gao", "al-Tijara"
 
 
@@ -64,6 +73,8 @@ class Cues:
     object_verbs: frozenset[str]
     named_of_heads: frozenset[str]
     skip_labels: frozenset[str]
+    stand_in_phrases: tuple[str, ...]
+    route_heads: frozenset[str]
 
     def levels(self, word: Token) -> frozenset[str]:
         """The gazetteer kinds a level word asks for ("region" -> admin1)."""
@@ -105,6 +116,9 @@ def load_cues() -> Cues:
         object_verbs=_words(raw, "place_object_verbs"),
         named_of_heads=_words(raw, "named_of_heads"),
         skip_labels=_words(raw, "skip_labels"),
+        route_heads=_words(raw, "route_heads"),
+        # longest first: "coded at approximate location as" before "coded as"
+        stand_in_phrases=tuple(sorted(_words(raw, "stand_in_phrases"), key=len, reverse=True)),
     )
 
 
@@ -120,6 +134,7 @@ class Mention:
     levels: frozenset[str] = frozenset()
     admin_keys: frozenset[str] = frozenset()
     admin_names: tuple[str, ...] = ()
+    stand_in: bool = False  # "X (coded as Y)": admin_names holds Y, a place near X
     feature: bool = False  # "Hongze Lake": ranks after a settlement named with it
 
     def choose(self, focus: Counter[str]) -> Place | None:
@@ -220,9 +235,24 @@ class PlaceResolver:
         if mention is None:
             return None
         place = mention.choose(focus)
-        if place is not None:
+        if place is not None and not self._elsewhere(mention, place):
             return _location(mention, place)
         return _location(mention, self._container(mention, candidates, places, focus), True)
+
+    def _elsewhere(self, mention: Mention, place: Place) -> bool:
+        """Whether the "(admin2, admin1)" note puts the name in other units than the chosen
+        entry's: "Bamba (Kadiolo, Sikasso)" is not the gazetteer's Bamba of Gao region but a
+        namesake it lacks, placed by its units."""
+        if mention.stand_in or not mention.admin_names or place.admin1 is None:
+            return False
+        units = {
+            name_key(unit.name)
+            for name in mention.admin_names
+            for unit in self.gazetteer.lookup(name)
+            if unit.kind in ("admin1", "admin2") and unit.country_code == place.country_code
+        }
+        admins = {name_key(place.admin1 or ""), name_key(place.admin2 or "")}
+        return bool(units) and not units & admins
 
     def _container(
         self, mention: Mention, sentence: list[Mention], places: DocumentPlaces, focus: Counter
@@ -262,8 +292,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> DocumentPlaces:
         if not sentence.root.dep_:
             continue  # a sentence the pre-filter only tokenized
         found.mentions.extend(_sentence_mentions(sentence, gazetteer, cues))
-    _apply_parentheses(doc, found.mentions)
+    _apply_parentheses(doc, found.mentions, cues)
     for mention in found.mentions:
+        if mention.role == "origin":
+            continue  # "gunmen who came from Niger" do not make a Burkina report about Niger
         countries = {p.country_code for p in mention.places}
         if len(countries) == 1 and None not in countries and all(map(_votes, mention.places)):
             kinds = {p.kind for p in mention.places}
@@ -279,7 +311,7 @@ def _votes(place: Place) -> bool:
 
 def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list[Mention]:
     mentions = []
-    for span, label in _name_spans(sentence, cues):
+    for span, label in _name_spans(sentence, cues, gazetteer):
         span, levels = _trim(span, cues)
         if span is None or not _NAME_START.match(span.text):
             continue
@@ -295,7 +327,7 @@ def _sentence_mentions(sentence: Span, gazetteer: Gazetteer, cues: Cues) -> list
             and label not in PLACE_LABELS
             and (
                 span.root.tag_ == "JJ"  # "Syrian cities", "the Iraqi city of": a people's adjective
-                or not _takes_place(label, role, anchor, levels, cues)
+                or not _takes_place(label, role, anchor, levels, cues, span)
             )
         ):
             continue
@@ -350,15 +382,16 @@ def _candidates(
     return tuple(places)
 
 
-def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
+def _name_spans(sentence: Span, cues: Cues, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     """Named entities (split at brackets and commas), then uncovered runs of proper nouns."""
+    entities = [_with_name_prefix(e) for e in sentence.ents]
     spans = [
         (part, e.label_)
-        for e in sentence.ents
+        for e in entities
         if e.label_ not in cues.skip_labels
         for part in _split_at_separators(e)
     ]
-    covered = {t.i for e in sentence.ents for t in e}
+    covered = {t.i for e in entities if not _misread_name(e, cues) for t in e}
     start = None
     for token in sentence:
         inside = token.pos_ == "PROPN" and token.i not in covered
@@ -369,7 +402,77 @@ def _name_spans(sentence: Span, cues: Cues) -> list[tuple[Span, str]]:
             start = None
     if start is not None:
         spans.append((sentence.doc[start : sentence.end], "PROPN"))
-    return [_with_of_name(span, label, cues) for span, label in spans]
+    return [_with_of_name(span, label, cues) for span, label in _mend_hyphens(spans, gazetteer)]
+
+
+def _mend_hyphens(spans: list[tuple[Span, str]], gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """Names the tokenizer split at hyphens, joined again (once each)."""
+    joined: dict[tuple[int, int], tuple[Span, str]] = {}
+    for span, label in spans:
+        whole = _with_hyphen_parts(span)
+        if whole != span and _joins_places(whole, gazetteer):
+            whole = span  # "the Boni-Hombori road": two places, not one
+        joined.setdefault((whole.start, whole.end), (whole, label))
+    return list(joined.values())
+
+
+def _with_name_prefix(entity: Span) -> Span:
+    """'Burkina' + entity 'Faso' -> 'Burkina Faso': proper nouns right before an entity that
+    compound into it are part of its name."""
+    doc, start = entity.doc, entity.start
+    while (
+        start > entity.sent.start
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and entity.start <= doc[start - 1].head.i < entity.end
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return entity if start == entity.start else Span(doc, start, entity.end, entity.label_)
+
+
+def _misread_name(entity: Span, cues: Cues) -> bool:
+    """A skipped label on proper nouns that are no calendar words: a village the tagger took
+    for a date or number ("in Sollé" as DATE) is read as a run of proper nouns."""
+    return entity.label_ in cues.skip_labels and all(
+        t.pos_ == "PROPN" and t.lower_ not in _CALENDAR_WORDS for t in entity
+    )
+
+
+def _joins_places(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a hyphenated name the gazetteer lacks joins names of places ("Dori-Djibo")
+    rather than being one name ("Tin-Hama", whose "Hama" is a namesake in Syria)."""
+    if gazetteer.lookup(span.text):
+        return False
+    parts = [t.text for t in span if t.text != "-" and len(t.text) > 2]
+    return all(
+        any(name_key(p.name) == name_key(part) for p in gazetteer.lookup(part)) for part in parts
+    )
+
+
+def _with_hyphen_parts(span: Span) -> Span:
+    """'Tin' + '-' + 'Hama' -> 'Tin-Hama': a name the tokenizer split at its hyphens is
+    looked up whole, not as a fragment that may be a namesake elsewhere."""
+    doc, start, end = span.doc, span.start, span.end
+    sentence = span.sent
+    while start - 2 >= sentence.start and _glued_hyphen(doc[start - 2], doc[start - 1]):
+        start -= 2
+    while end + 1 < sentence.end and _glued_hyphen(doc[end - 1], doc[end]):
+        end += 2
+    return doc[start:end]
+
+
+def _glued_hyphen(before: Token, hyphen: Token) -> bool:
+    """A hyphen written between two words without spaces ("Gorom-Gorom", "Ti-n-Essako")."""
+    following = hyphen.nbor(1) if hyphen.i + 1 < len(hyphen.doc) else None
+    return (
+        hyphen.text == "-"
+        and not before.whitespace_
+        and not hyphen.whitespace_
+        and before.text.isalpha()
+        and following is not None
+        and following.text.isalpha()
+    )
 
 
 def _with_of_name(span: Span, label: str, cues: Cues) -> tuple[Span, str]:
@@ -453,13 +556,15 @@ def _role(span: Span, cues: Cues) -> tuple[str, Token]:
             modifier = modifier or not cues.is_place_noun(head)
             modifier = modifier or (dep == "poss" and _names_own_place(head))
             token = head
-        elif dep == "pobj" and head.lower_ in ("of", "from") and cues.is_place_noun(head.head):
+        elif dep == "pobj" and _names_part_or_distance(head, cues):
             token, of_place = head.head, True
             reference = reference or token.lower_ in cues.reference_heads
         elif dep == "pobj" and head.lower_ in ("of", "to") and head.head.pos_ == "NOUN":
             if part_of:
                 break  # "the anniversary of the seizure of X" is not in X
             token, part_of = head.head, True  # "the terminals of X airport", "the shelling of X"
+            # "on the road to X", "the axis from X to Y": somewhere on the way, not at X
+            reference = reference or (head.lower_ == "to" and token.lower_ in cues.route_heads)
         else:
             break
     role = _slot_role(token, span, cues)
@@ -470,6 +575,14 @@ def _role(span: Span, cues: Cues) -> tuple[str, Token]:
     if modifier:
         role = "nominal" if role == "locative" else "modifier"
     return role, token
+
+
+def _names_part_or_distance(prep: Token, cues: Cues) -> bool:
+    """Whether "of"/"from" puts a phrase at or near X: "the outskirts of X", "the village of
+    X", "30 km from X"; but "crossed the border from X" comes from X."""
+    if prep.lower_ == "of":
+        return cues.is_place_noun(prep.head)
+    return prep.lower_ == "from" and prep.head.lower_ in cues.reference_heads
 
 
 def _names_own_place(noun: Token) -> bool:
@@ -504,10 +617,12 @@ def _place_object(token: Token, cues: Cues) -> bool:
     return cues.is_place_noun(token) or token.head.lemma_.lower() in cues.object_verbs
 
 
-def _takes_place(label: str, role: str, anchor: Token, levels: frozenset[str], cues: Cues) -> bool:
+def _takes_place(
+    label: str, role: str, anchor: Token, levels: frozenset[str], cues: Cues, span: Span
+) -> bool:
     """Whether a name the tagger did not call a place sits where a place goes."""
-    if label == "NORP" and not levels:
-        return False  # "Malian", "French": a people, unless "Soum province"
+    if label == "NORP" and not levels and not _locative_object(role, anchor, span):
+        return False  # "Malian", "French": a people, unless "Soum province" or "in X"
     if role in ("locative", "reference", "nominal"):
         return True
     if role != "object":
@@ -515,6 +630,13 @@ def _takes_place(label: str, role: str, anchor: Token, levels: frozenset[str], c
     if cues.is_place_noun(anchor):
         return True  # "Grozny's streets were patrolled"
     return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in cues.object_verbs
+
+
+def _locative_object(role: str, anchor: Token, span: Span) -> bool:
+    """Whether the name itself is the object of a locative preposition ("in Bobo-Dioulasso",
+    which the tagger may call a people): a people's name modifies a noun ("in Malian
+    territory") rather than standing alone there."""
+    return role == "locative" and anchor.dep_ == "pobj" and span.start <= anchor.i < span.end
 
 
 def _prepositional_role(prep: Token, cues: Cues) -> str:
@@ -525,22 +647,58 @@ def _prepositional_role(prep: Token, cues: Cues) -> str:
         return "locative"
     if word == "by":
         return "agent"
+    if word == "from" and prep.i > 0 and prep.nbor(-1).lower_ in cues.reference_heads:
+        return "reference"  # "30 km from Djibo", the distance parsed as the verb's modifier
     if word == "from":
         return "origin"
     return "other"
 
 
-def _apply_parentheses(doc: Doc, mentions: list[Mention]) -> None:
-    """'Boni (Douentza, Mopti)': the parenthesis names the admin units of the place before it."""
+def _apply_parentheses(doc: Doc, mentions: list[Mention], cues: Cues) -> None:
+    """'Boni (Douentza, Mopti)': the parenthesis names the admin units of the place before it;
+    'X (coded as Y at geoprecision 2)', 'X (near Y)': a known place standing in for X."""
     for mention in mentions:
         match = _PARENTHESIS.match(doc_text(doc), mention.span.end_char)
         if not match:
             continue
-        mention.admin_names = tuple(part.strip() for part in match.group(1).split(","))
+        mention.admin_names, mention.stand_in = _parenthesis_names(match.group(1), cues)
         mention.admin_keys = frozenset(name_key(part) for part in mention.admin_names)
         for other in mentions:
             if match.start(1) <= other.span.start_char < match.end(1):
                 other.role = "context"
+    _share_stand_ins(mentions)
+
+
+def _share_stand_ins(mentions: list[Mention]) -> None:
+    """'between A and B (coded as Y)': the stand-in after the last conjunct is the spot of
+    the whole pair, so an A the gazetteer lacks is placed at Y too."""
+    by_root = {m.span.root.i: m for m in mentions}
+    for mention in mentions:
+        head = by_root.get(mention.span.root.head.i)
+        if mention.stand_in and mention.span.root.dep_ == "conj" and head and not head.admin_names:
+            head.admin_names, head.stand_in = mention.admin_names, True
+
+
+def _parenthesis_names(inside: str, cues: Cues) -> tuple[tuple[str, ...], bool]:
+    """The names in a note's parenthesis and whether they name a stand-in: "Douentza, Mopti"
+    and "Douentza cercle, Mopti region" -> (Douentza, Mopti); "coded as Y at geoprecision 2",
+    "near Y" -> (Y,), a stand-in."""
+    lowered = inside.lower()
+    for phrase in cues.stand_in_phrases:
+        if lowered.startswith(phrase + " "):
+            rest = inside[len(phrase) + 1 :]
+            return (_STAND_IN_END.split(rest, maxsplit=1)[0].strip(),), True
+    return tuple(_without_level_words(part, cues) for part in inside.split(",")), False
+
+
+def _without_level_words(name: str, cues: Cues) -> str:
+    """'Mopti region' -> 'Mopti', 'the cercle of Douentza' -> 'Douentza'."""
+    words = name.split()
+    while words and (words[0].lower() in cues.level_of or words[0].lower() in ("the", "of")):
+        words.pop(0)
+    while words and words[-1].lower() in cues.level_of:
+        words.pop()
+    return " ".join(words) or name.strip()
 
 
 def _link_rank(

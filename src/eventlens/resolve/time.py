@@ -2,8 +2,9 @@
 
 The date expression attached to the trigger in the parse wins; else another date of the
 sentence that is not another clause's; else, for a past-tense event, the date of the
-previous dated event of the same paragraph (``basis="narrative"``); else the
-publication date. docs/time.md lists the expressions understood.
+previous dated event of the same paragraph, or the later date of the previous sentence's
+main clause (``basis="narrative"``); else the publication date. docs/time.md lists the
+expressions understood and the conventions for ranges and nights.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ NOUNS = {"NOUN", "PROPN"}
 OTHER_NOUN = 3  # rank of a date that modifies another noun: used only for a recent day
 RECENT = timedelta(days=365)
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
+DESCRIBING = {"relcl", "acl"}  # clauses on a noun: "traders whose shops were looted"
+CLAUSE_OBJECTS = {"ccomp", "xcomp"}  # "said on Monday that ...", "claimed to have ..."
 
 
 class TimeResolver:
@@ -32,18 +35,25 @@ class TimeResolver:
 
     def __init__(self, month_first: bool = False) -> None:
         self.month_first = month_first  # US sources: 03/04/2022 is 4 March
-        self._said: tuple[DateInfo, int] | None = None  # last date given, and where it was said
-        # the sentence being dated and the narrative date before it: "a week later" counts
-        # from the event before the sentence, whichever events of the sentence were dated first
-        self._sentence: tuple[DocumentContext, int, DateInfo | None] | None = None
+        # the last date given, where (sentence start) it was said and the trigger it dated
+        self._said: tuple[DateInfo, int, Token] | None = None
+        # the sentence being dated, the previous event's date when it began and the narrative
+        # date before it: "a week later" counts from the event before the sentence, whichever
+        # events of the sentence were dated first
+        self._sentence: tuple[DocumentContext, int, DateInfo | None, DateInfo | None] | None = None
 
     def resolve(self, sentence: Span, trigger: Token, context: DocumentContext) -> DateInfo:
         """The event's date; ``basis`` says where it came from."""
+        previous_event, before = self._anchor_before(sentence, context)
+        # the narrative date: the one in force before this sentence, unless an event of this
+        # sentence has just been dated outside a clause describing a participant
         anchor = context.last_date
+        if anchor is previous_event or self._dated_a_participant(anchor, trigger):
+            anchor = before
         tense = _tense(trigger, context.document.lang)
         refs = References(
             pub=context.document.pub_date,
-            anchor=_period(self._anchor_before(sentence, context)),
+            anchor=_period(before),
             month_first=self.month_first,
             prefer_future=tense == "future",
         )
@@ -51,22 +61,57 @@ class TimeResolver:
         for rank, expression in self._ranked(sentence, trigger, lang):
             found = _overnight(normalize(expression, refs), expression, sentence, lang)
             if found is not None and (rank < OTHER_NOUN or _recent_day(found, refs.pub)):
-                self._said = (found, sentence.start_char)
+                self._said = (found, sentence.start_char, trigger)
                 return found
         if anchor is not None and tense in ("past", None) and self._near(anchor, sentence):
             narrative = DateInfo(anchor.date, anchor.start, anchor.end, anchor.precision,
                                  basis="narrative", future=anchor.future)  # fmt: skip
             said_at = self._said[1] if self._said and self._said[0] is anchor else None
-            self._said = (narrative, sentence.start_char if said_at is None else said_at)
+            self._said = (narrative, sentence.start_char if said_at is None else said_at, trigger)
             return narrative
         return _publication(context)
 
-    def _anchor_before(self, sentence: Span, context: DocumentContext) -> DateInfo | None:
-        """The narrative date in force before this sentence's events were dated."""
+    def _anchor_before(
+        self, sentence: Span, context: DocumentContext
+    ) -> tuple[DateInfo | None, DateInfo | None]:
+        """The previous event's date when this sentence began, and the narrative date in force
+        then: that one, or a later date of the previous sentence's main clause."""
         seen = self._sentence
         if seen is None or seen[0] is not context or seen[1] != sentence.start_char:
-            self._sentence = seen = (context, sentence.start_char, context.last_date)
-        return seen[2]
+            anchor = context.last_date
+            main = self._main_date_before(sentence, context)
+            if _moves_on(main, anchor):
+                anchor = main
+            self._sentence = seen = (context, sentence.start_char, context.last_date, anchor)
+        return seen[2], seen[3]
+
+    def _main_date_before(self, sentence: Span, context: DocumentContext) -> DateInfo | None:
+        """The date of the previous sentence's main clause, in the same paragraph ("the army
+        launched operations from 18 to 23 June. The offensive left 15 dead": 18-23 June even
+        when only "the attack on 17 June" was an event). Not a verb reporting another clause
+        ("said on Monday that ..."): its date is the statement's."""
+        if sentence.start == 0:
+            return None
+        previous = sentence.doc[sentence.start - 1].sent
+        root = previous.root
+        if "\n" in doc_text(sentence.doc)[previous.start_char : sentence.start_char]:
+            return None
+        if root.pos_ not in VERBS or any(c.dep_ in CLAUSE_OBJECTS for c in root.children):
+            return None
+        refs = References(pub=context.document.pub_date, month_first=self.month_first)
+        lang = context.document.lang
+        for rank, expression in self._ranked(previous, root, lang):
+            found = normalize(expression, refs) if rank <= 1 else None
+            if found is not None:
+                return _overnight(found, expression, previous, lang)
+        return None
+
+    def _dated_a_participant(self, anchor: DateInfo | None, trigger: Token) -> bool:
+        """Whether the anchor is the date of an event in a clause describing a participant of
+        this trigger: in "traders whose shops were looted on 22 February protested", the
+        looting's date is not the protest's."""
+        said = self._said
+        return said is not None and said[0] is anchor and _describes_a_participant(said[2], trigger)
 
     def _ranked(self, sentence: Span, trigger: Token, lang: str) -> list[tuple[int, Expression]]:
         """The sentence's date expressions that can date this trigger, best first, with rank."""
@@ -79,7 +124,7 @@ class TimeResolver:
             )
             if span is None or _is_count(expression, span):
                 continue
-            rank = _attachment(span.root, trigger, grammar(lang).times_of_day)
+            rank = _attachment(_date_head(span), trigger, grammar(lang).times_of_day)
             if rank is not None:
                 ranked.append((rank, abs(span.root.i - trigger.i), expression))
         ranked.sort(key=lambda item: item[:2])
@@ -116,8 +161,10 @@ def _clause_rank(path: list[Token], trigger: Token) -> int | None:
         verbs = [token for token in path[: path.index(trigger)] if token.pos_ in VERBS]
         if not verbs:
             return 0
-        # "the sanctions imposed in January": a clause on a noun trigger describes it
-        return 1 if trigger.pos_ not in VERBS and verbs[-1].head == trigger else None
+        # "the sanctions imposed in January": a clause on a noun trigger describes it, but not
+        # a clause under that clause ("a protest to delay the elections set for 11 May")
+        describes = trigger.pos_ not in VERBS and len(verbs) == 1 and verbs[0].head == trigger
+        return 1 if describes else None
     clause = _clause(trigger)
     governor = next((token for token in path if token.pos_ in VERBS), None)
     if governor is None:
@@ -125,6 +172,25 @@ def _clause_rank(path: list[Token], trigger: Token) -> int | None:
     if governor == clause or governor in clause.ancestors or governor in trigger.ancestors:
         return 1
     return None if clause in governor.ancestors else 2
+
+
+def _describes_a_participant(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies in a clause on a noun ("whose shops were looted") below the
+    trigger's clause."""
+    governors = {trigger, *trigger.ancestors}
+    for node in [token, *token.ancestors]:
+        if node in governors:
+            return False
+        if node.dep_ in DESCRIBING:
+            return True
+    return False
+
+
+def _moves_on(main: DateInfo | None, anchor: DateInfo | None) -> bool:
+    """Whether a main clause's date moves the narrative on: a past date after the anchor's."""
+    if main is None or main.start is None or main.future:
+        return False
+    return anchor is None or anchor.end is None or main.start > anchor.end
 
 
 def _recent_day(found: DateInfo, pub: date | None) -> bool:
@@ -162,6 +228,14 @@ def _clause(token: Token) -> Token:
     if token.pos_ in VERBS:
         return token
     return next((head for head in token.ancestors if head.pos_ in VERBS), token)
+
+
+def _date_head(span: Span) -> Token:
+    """The head of a date expression without its leading determiner: in "at the 4th August
+    stadium" "the" hangs on "stadium" like the date words, which modify that noun."""
+    while len(span) > 1 and span[0].pos_ == "DET":
+        span = span[1:]
+    return span.root
 
 
 def _is_count(expression: Expression, span: Span) -> bool:

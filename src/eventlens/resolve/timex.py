@@ -53,6 +53,7 @@ NUMBER_CLASSES = {
 PATTERN_SECTIONS = ("to",)  # regex snippets a language defines, inserted as they are
 LIST_CLASSES = {"time_of_day": "times_of_day"}  # word lists inserted as (?:a|b|c)
 KEYWORD_SECTIONS = ("months", "weekdays", "units", "named_days", "seasons")
+SPACE = r"(?:\s+|(?<=\.))"  # a space in a pattern: white space, or none after a dot ("Feb.22")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 DIGITS = re.compile(r"\d+")
 
@@ -166,7 +167,7 @@ class Grammar:
         if not isinstance(entry, dict) or entry.get("kind") not in KINDS:
             raise TimeLexiconError(f"{where}: needs a kind among {sorted(KINDS)}")
         classes: dict[str, str] = {}
-        pattern = str(entry.get("pattern", "")).replace(" ", r"\s+")
+        pattern = str(entry.get("pattern", "")).replace(" ", SPACE)
 
         def group(found: re.Match[str]) -> str:
             cls, name = found.group(1), found.group(2) or found.group(1)
