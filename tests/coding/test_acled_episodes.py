@@ -220,7 +220,10 @@ def test_an_armed_victim_elsewhere_in_the_episode_makes_a_clash():
 
 
 def test_territory_taken_without_a_fight_is_a_transfer():
-    seized = to_acled("COERCE", "seize", context=["territory"], actor_sectors=["REB"])
+    fought = "The rebels overran the town after a day of fighting."
+    seized = to_acled(
+        "COERCE", "seize", context=["territory"], actor_sectors=["REB"], sentence=fought
+    )
     quiet = to_acled(
         "COERCE",
         "seize",

@@ -97,8 +97,9 @@ def test_arrests_by_armed_groups_are_abductions():
 
 
 def test_territory_seizures_depend_on_who_seizes():
-    army = to_acled("COERCE", "seize", context=["territory"], actor_sectors=["MIL"])
-    rebels = to_acled("COERCE", "seize", context=["territory"], actor_sectors=["REB"])
+    fought = {"context": ["territory"], "sentence": "They took the town after heavy fighting."}
+    army = to_acled("COERCE", "seize", actor_sectors=["MIL"], **fought)
+    rebels = to_acled("COERCE", "seize", actor_sectors=["REB"], **fought)
     assert army == ("Battles", "Government regains territory")
     assert rebels == ("Battles", "Non-state actor overtakes territory")
 

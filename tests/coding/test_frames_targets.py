@@ -114,11 +114,13 @@ def test_humanitarian_evacuations_and_handovers_are_aid(code) -> None:
     assert recipients(handed) == ["the hospital"]
 
 
-def test_agreeing_that_is_an_agreement_but_agreeing_with_someone_is_an_opinion(code) -> None:
+def test_agreeing_that_an_act_will_follow_is_an_agreement_other_agreeing_an_opinion(code) -> None:
     agreed = code("Mali and Niger agreed that their armies should patrol the border together.")
     assert "AGREE" in {e.event_type for e in agreed}
     opinion = code("The senator said she agrees with the minister that prices are too high.")
     assert "AGREE" not in {e.event_type for e in opinion}
+    belief = code("Most observers agree that security in the north has worsened since 2019.")
+    assert "AGREE" not in {e.event_type for e in belief}
 
 
 def test_the_dative_of_a_light_verb_receives_the_event_noun(code) -> None:

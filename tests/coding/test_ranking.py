@@ -100,7 +100,7 @@ def test_a_verbless_headline_reports_its_event(code, text: str, trigger: str) ->
             "Soldiers defused an IED on the road.",
             ("Strategic developments", "Disrupted weapons use"),
         ),
-        ("Rebels took over the town of Kidal.", ("Battles", "Non-state actor overtakes territory")),
+        ("Rebels overran the town of Kidal.", ("Battles", "Non-state actor overtakes territory")),
         (
             "Two villagers were killed in clashes between herders and farmers.",
             ("Battles", "Armed clash"),

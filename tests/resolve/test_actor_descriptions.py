@@ -202,3 +202,177 @@ def test_possessed_member_with_a_name(resolve):
         "Activists of the Renewal Party protested. They denounced the party's leader Amadou Tall."
     )
     assert resolve(text, "the party's leader Amadou Tall").sector == "PTY"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        # armed state targets: patrols, checkpoints, posts, barracks, armoured vehicles
+        ("Gunmen fired on security patrols near Tongomayel.", "security patrols", "MIL"),
+        ("Militants overran a checkpoint on the Kaya road.", "a checkpoint", "MIL"),
+        ("Militants overran a police checkpoint at dawn.", "a police checkpoint", "COP"),
+        ("Assailants attacked a gendarmerie patrol at dusk.", "a gendarmerie patrol", "COP"),
+        ("Assailants shot at a gendarmeri station in Tanwalbougou.", "a gendarmeri station", "COP"),
+        ("Rockets hit the barracks overnight.", "the barracks", "MIL"),
+        ("An IED struck an armoured vehicle near Ouallam.", "an armoured vehicle", "MIL"),
+    ],
+)
+def test_armed_targets(resolve, text, phrase, sector):
+    assert resolve(text, phrase).sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        # an unknown name or body with no sector word is what its clause does
+        ("SYNEPAX began a strike at the port to demand arrears.", "SYNEPAX", "LAB"),
+        ("The UNTZ went on strike over wages.", "The UNTZ", "LAB"),
+        ("KODEMPA and ASFEX organized a march in Koudougou.", "ASFEX", "CVL"),
+        ("SYNAVEX members staged a sit-in at the ministry.", "SYNAVEX members", "CVL"),
+        ("An association of market women held a rally in Niamey.", "An association", "NGO"),
+        ("A committee staged a protest in Tera.", "A committee", "CVL"),
+        ("A committee met the governor in Tera.", "A committee", None),
+    ],
+)
+def test_collective_action_gives_a_sector(resolve, text, phrase, sector):
+    assert resolve(text, phrase).sector == sector
+
+
+def test_unknown_name_without_a_collective_action_has_no_sector(resolve):
+    assert resolve("KODEMPA received the minister.", "KODEMPA").sector is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        # lowercase aliases match in any case; plural acronyms are the acronym
+        ("Armed men clashed with koglweogo near Kaya.", "koglweogo", "Koglweogo"),
+        (
+            "Militants ambushed VDPs near Barsalogho.",
+            "VDPs",
+            "Volunteers for the Defence of the Homeland",
+        ),
+        (
+            "Gunmen killed two members of the AQLM.",
+            "two members of the AQLM",
+            "al-Qaeda in the Islamic Maghreb",
+        ),
+    ],
+)
+def test_alias_forms(resolve, text, phrase, name):
+    assert resolve(text, phrase).name == name
+
+
+def test_dozo_hunters_take_burkina_faso_in_a_burkinabe_story(resolve):
+    text = "In Burkina Faso, dozo hunters clashed with herders. Burkina Faso's army intervened."
+    assert facts(resolve(text, "dozo hunters")) == ("BFA", "UAF")
+
+
+def test_a_gang_of_armed_men_are_armed_men(resolve):
+    assert resolve("A gang of armed men robbed a bus.", "A gang of armed men").sector == "UAF"
+
+
+def test_possessed_thing_takes_its_owners_sector(resolve):
+    text = "Nigerien soldiers said that their camp came under fire."
+    assert facts(resolve(text, "their camp")) == ("NER", "MIL")
+
+
+def test_object_of_the_owners_verb_is_not_the_owners(resolve):
+    text = "Soldiers stopped in Tera. Gunmen burned their houses."
+    assert resolve(text, "their houses").sector == "CVL"
+
+
+def test_titled_officer_of_an_organisation_is_he(resolve):
+    text = "AU envoy Ama Tendo said that he would visit Bamako."
+    actor = resolve(text, "he")
+    assert (actor.code, actor.sector) == ("IGO", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        # a region names its country
+        ("Darfur rebels shelled a convoy.", "Darfur rebels", "SDN", "REB"),
+        ("Chechen fighters took hostages.", "Chechen fighters", "RUS", "REB"),
+        # ethnic and religious communities are civilians
+        ("Kurds marched in the city.", "Kurds", None, "CVL"),
+        ("Settlers blocked the road.", "Settlers", None, "CVL"),
+        # an unknown state body takes the document's country
+        (
+            "Mali's junta met in Bamako. The Ministry of Mines suspended the permits.",
+            "The Ministry of Mines",
+            "MLI",
+            "GOV",
+        ),
+    ],
+)
+def test_regions_communities_and_unknown_bodies(resolve, text, phrase, country, sector):
+    assert facts(resolve(text, phrase)) == (country, sector)
+
+
+def test_unknown_armed_group_keeps_no_country(resolve):
+    text = "Mali's junta met in Bamako. The Sahel Renewal Front attacked Hombori."
+    assert facts(resolve(text, "The Sahel Renewal Front")) == (None, "REB")
+
+
+def test_un_labour_body(resolve):
+    actor = resolve(
+        "The International Labour Office urged Niger to act.", "The International Labour Office"
+    )
+    assert (actor.code, actor.sector) == ("UNO", "LAB")
+
+
+def test_joint_army_and_police_units_stay_military(resolve):
+    text = "Militants ambushed combined army and gendarmerie units near Po."
+    assert resolve(text, "combined army and gendarmerie units").sector == "MIL"
+
+
+def test_owner_is_not_the_subject_of_a_coordinated_verb(resolve):
+    text = "Gunmen stopped traders near Dori, beat them and seized their vehicle."
+    assert resolve(text, "their vehicle").sector == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Gunmen believed to be with JNIM burned a school near Djibo.", "Gunmen"),
+        ("Unknown men (suspected JNIM) stole cattle in Arbinda.", "Unknown men"),
+        ("Two herders were shot by armed men affiliated with JNIM.", "armed men"),
+    ],
+)
+def test_attribution_after_the_phrase_names_the_group(resolve, text, phrase):
+    actor = resolve(text, phrase)
+    assert (actor.code, actor.sector, actor.name) == (
+        "IMG",
+        "REB",
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+    )
+
+
+def test_no_attribution_cue_keeps_the_unnamed_actor(resolve):
+    actor = resolve("Gunmen with rifles attacked JNIM positions.", "Gunmen")
+    assert (actor.name, actor.sector) == (None, "UAF")
+
+
+def test_it_refers_to_a_named_group_with_a_plural_head(resolve):
+    text = "MNLA rebels said that it had taken Anefis."
+    assert resolve(text, "it").name == "National Movement for the Liberation of Azawad"
+
+
+def test_demonym_cut_from_its_noun_takes_the_nouns_sector(resolve):
+    text = "Two herders died in French airstrikes near Gossi."
+    assert facts(resolve(text, "French")) == ("FRA", "MIL")
+
+
+def test_demonym_of_an_organisation_names_people(resolve):
+    assert resolve("Gunmen kidnapped 3 Europeans in Hombori.", "3 Europeans").sector == "CVL"
+
+
+def test_destination_is_not_the_documents_country(resolve):
+    text = "Bandits robbed a bus on the road to Niger."
+    assert resolve(text, "Bandits").country is None
+
+
+def test_a_month_is_no_collective_action(resolve):
+    text = "On March 4, two groups clashed near Saaba."
+    assert resolve(text, "two groups").sector is None

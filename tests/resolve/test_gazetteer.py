@@ -31,6 +31,19 @@ def test_accent_insensitive_lookup_finds_the_same_place():
     }
 
 
+def test_sound_key_merges_french_and_english_spellings():
+    assert gz.sound_key(name_key("Wahiguya")) == gz.sound_key(name_key("Ouahigouya"))
+    assert gz.sound_key(name_key("Matiacoali")) == gz.sound_key(name_key("Matiakoali"))
+    assert gz.sound_key(name_key("Djibo")) == gz.sound_key(name_key("Jibbo"))
+    assert gz.sound_key(name_key("Dori")) != gz.sound_key(name_key("Doro"))
+
+
+def test_a_misspelt_sahel_name_matches_by_sound_only_without_an_exact_match():
+    assert _kinds("Wahiguya")[("place", "BF")].name == "Ouahigouya"
+    assert _kinds("Kantshari")[("place", "BF")].name == "Kantchari"
+    assert not default_gazetteer().lookup("Pariss")  # elsewhere names match exactly only
+
+
 def test_hand_kept_locality_is_indexed_with_alternate_spelling():
     sevare = _kinds("Sevare")[("place", "ML")]
     assert sevare.name == "Sévaré"

@@ -370,3 +370,43 @@ def test_a_stand_in_after_a_pair_places_both_conjuncts():
         "ambushed",
     )
     assert loc.text == "Wendaboulou" and loc.admin2 == "Soum"
+
+
+def test_sentence_place_when_the_trigger_governs_none():
+    loc = place_of(
+        "Residents said gunmen had attacked the convoy, and two soldiers died in Dori.", "attacked"
+    )
+    assert loc is not None and loc.text == "Dori" and loc.country_code == "BF"
+
+
+def test_sentence_fallback_skips_a_participants_relative_clause():
+    text = "Police said the suspect, who had lived in Gao, was arrested on Monday."
+    assert place_of(text, "arrested") is None
+
+
+def test_another_clause_of_the_sentence_comes_before_the_document_place():
+    text = (
+        "Gunmen attacked a market in Kaya on Monday. "
+        "Residents said the men had burned shops, and two traders died in Dori."
+    )
+    loc = place_of(text, "burned")
+    assert loc is not None and loc.text == "Dori"
+
+
+def test_document_place_when_the_sentence_names_none():
+    text = "Gunmen attacked a market in Kaya on Monday. Residents said the men burned shops."
+    loc = place_of(text, "burned")
+    assert loc is not None and loc.text == "Kaya"
+
+
+def test_a_village_spelt_by_ear_is_found_by_its_sound():
+    loc = place_of("Gunmen attacked a checkpoint near Wahiguya on Friday.", "attacked")
+    assert loc is not None and loc.text == "Wahiguya"
+    assert loc.name == "Ouahigouya" and loc.precision == "place"
+
+
+def test_a_world_city_name_with_another_countrys_units_is_a_local_namesake():
+    loc = place_of("On 2 May 2021, gunmen killed a herder in Bonn (Ouallam, Tillabéri).", "killed")
+    assert loc is not None and loc.text == "Bonn"
+    assert loc.country_code == "NE" and loc.admin1 == "Tillabéri"
+    assert loc.precision == "admin2" and loc.geonameid is None

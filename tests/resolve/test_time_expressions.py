@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from eventlens.resolve import periods
 from eventlens.resolve.normalize import References, normalize
 from eventlens.resolve.periods import Period
 from eventlens.resolve.timex import expressions
@@ -415,3 +416,79 @@ def test_since_is_going_on_at_publication() -> None:
     info = normalize(found, References(date(2022, 3, 24)))
     assert info is not None and info.date == date(2022, 3, 24)
     assert (info.start, info.end) == (date(2015, 1, 1), date(2022, 3, 24))
+
+
+# text, year anchor Y (the latest date with a year stated before), publication date, expected
+# start, end, precision: a date without a year takes the narrative's year (basis narrative
+# where that is not the publication's reading)
+NARRATIVE_YEAR = [
+    ("on 28 January", ("2020-01-15", "2020-01-15"), P, "2020-01-28", "2020-01-28", "day"),
+    ("the March 2 resolution", ("2019-01-01", "2019-12-31"), P, "2019-03-02", "2019-03-02", "day"),
+    ("in February", ("2013-01-01", "2013-12-31"), P, "2013-02-01", "2013-02-28", "month"),
+    ("in December", ("2013-01-01", "2013-12-31"), P, "2013-12-01", "2013-12-31", "month"),
+    ("in late February", ("2013-01-01", "2013-12-31"), P, "2013-02-21", "2013-02-28", "week"),
+    ("mid-February", ("2022-01-01", "2022-01-31"), P, "2022-02-11", "2022-02-20", "week"),
+    ("in October", ("2021-09-01", "2021-12-31"), P, "2021-10-01", "2021-10-31", "month"),
+    ("in the summer", ("2015-01-01", "2015-12-31"), P, "2015-06-01", "2015-08-31", "year"),
+    # year boundaries: forward past New Year, back a few weeks at most
+    ("on 3 January", ("2019-12-20", "2019-12-20"), P, "2020-01-03", "2020-01-03", "day"),
+    ("in January", ("2019-12-20", "2019-12-20"), P, "2020-01-01", "2020-01-31", "month"),
+    ("in January", ("2021-09-01", "2021-12-31"), P, "2022-01-01", "2022-01-31", "month"),
+    ("on 28 December", ("2020-01-05", "2020-01-05"), P, "2019-12-28", "2019-12-28", "day"),
+    ("in December", ("2013-01-01", "2013-01-31"), P, "2012-12-01", "2012-12-31", "month"),
+    ("in early February", ("2020-03-15", "2020-03-15"), P, "2020-02-01", "2020-02-10", "week"),
+    ("on 2 March", ("2020-03-15", "2020-03-15"), P, "2020-03-02", "2020-03-02", "day"),
+    ("in December", ("2020-04-10", "2020-04-10"), P, "2020-12-01", "2020-12-31", "month"),
+    ("28 December - 3 January", ("2019-12-01", "2019-12-31"), P, "2019-12-28", "2020-01-03", "week"),
+    # a leap day in the narrative's leap year
+    ("on 29 February", ("2016-01-01", "2016-01-31"), P, "2016-02-29", "2016-02-29", "day"),
+]  # fmt: skip
+
+# the same, placed from publication whatever the narrative's year
+PUBLICATION_YEAR_KEPT = [
+    # no leap day near the narrative's year, or it would be after publication: the latest past
+    ("on 29 February", ("2018-05-01", "2018-05-01"), P, "2020-02-29", "2020-02-29", "day"),
+    ("on 2 March", ("2021-12-20", "2021-12-20"), "2022-01-10", "2021-03-02", "2021-03-02", "day"),
+    # relative to publication
+    ("last December", ("2013-01-01", "2013-12-31"), P, "2021-12-01", "2021-12-31", "month"),
+    ("in May last year", ("2013-01-01", "2013-12-31"), P, "2021-05-01", "2021-05-31", "month"),
+    ("this December", ("2013-01-01", "2013-12-31"), P, "2022-12-01", "2022-12-31", "month"),
+    ("on Tuesday", ("2013-01-01", "2013-12-31"), P, "2022-03-22", "2022-03-22", "day"),
+    ("yesterday", ("2013-01-01", "2013-12-31"), P, "2022-03-23", "2022-03-23", "day"),
+    ("this month", ("2013-01-01", "2013-12-31"), P, "2022-03-01", "2022-03-24", "month"),
+    ("since March", ("2013-01-01", "2013-12-31"), P, "2022-03-01", "2022-03-24", "month"),
+    ("on 5 March 2015", ("2013-01-01", "2013-12-31"), P, "2015-03-05", "2015-03-05", "day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "anchor", "pub", "start", "end", "precision"), NARRATIVE_YEAR)
+def test_year_from_the_narrative(text, anchor, pub, start, end, precision) -> None:
+    year_anchor = Period(*map(date.fromisoformat, anchor))
+    refs = References(date.fromisoformat(pub), year_anchor=year_anchor)
+    info = _check(text, refs, start, end, precision)
+    plain = normalize(expressions(text)[0], References(refs.pub))
+    changed = plain is None or (plain.start, plain.end) != (info.start, info.end)
+    assert (info.basis == "narrative") == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "pub", "start", "end", "precision"), PUBLICATION_YEAR_KEPT
+)
+def test_year_not_from_the_narrative(text, anchor, pub, start, end, precision) -> None:
+    year_anchor = Period(*map(date.fromisoformat, anchor))
+    refs = References(date.fromisoformat(pub), year_anchor=year_anchor)
+    assert _check(text, refs, start, end, precision).basis != "narrative"
+
+
+def test_future_verb_is_not_in_the_narrative_year() -> None:
+    [found] = expressions("on 30 March")
+    year_anchor = periods.year(2013)
+    refs = References(date(2022, 3, 24), prefer_future=True, year_anchor=year_anchor)
+    info = normalize(found, refs)
+    assert info is not None and info.start == date(2022, 3, 30) and info.future
+
+
+def test_narrative_year_without_publication_date() -> None:
+    [found] = expressions("in late February")
+    info = normalize(found, References(None, year_anchor=periods.year(2013)))
+    assert info is not None and (info.start, info.end) == (date(2013, 2, 21), date(2013, 2, 28))

@@ -276,3 +276,86 @@ def test_night_of_the_previous_main_clause_dates_the_narrative(dates) -> None:
     )
     assert found["killed"].date == date(2022, 3, 6)
     assert (found["killed"].start, found["killed"].end) == (date(2022, 3, 5), date(2022, 3, 6))
+
+
+def test_fronted_date_without_comma_dates_the_verb(dates) -> None:
+    found = dates("On 20 December 2019 jihadists attacked a base in Inates.", "attacked")
+    assert _range(found["attacked"]) == ("2019-12-20", "2019-12-20", "day")
+    found = dates("Voters protested against the 2018 budget in Niamey.", "protested")
+    assert found["protested"].basis == "publication"
+
+
+# text, trigger, expected start, end, basis: a date without a year takes the year the
+# paragraph has reached (publication Thursday 24 March 2022; basis narrative where that is not
+# the publication's reading)
+NARRATIVE_YEAR = [
+    ("On 15 January 2020 the army retook the town. On 28 January, rebels attacked it again.",
+     "attacked", "2020-01-28", "2020-01-28", "narrative"),
+    ("In 2013 France launched an operation in Mali. In February, troops reached Kidal.",
+     "reached", "2013-02-01", "2013-02-28", "narrative"),
+    ("On 20 December 2019 jihadists attacked a base. On 3 January, they ambushed a convoy.",
+     "ambushed", "2020-01-03", "2020-01-03", "narrative"),
+    ("On 5 January 2020 the hostages were freed. Gunmen had seized them on 28 December.",
+     "seized", "2019-12-28", "2019-12-28", "narrative"),
+    ("Rebels seized Kidal on 30 December 2019 and lost it on 4 January.",
+     "lost", "2020-01-04", "2020-01-04", "narrative"),
+    ("By the end of 2021 the junta had hired mercenaries. In January, ECOWAS imposed sanctions.",
+     "imposed", "2022-01-01", "2022-01-31", "relative"),
+    ("In January 2022 ECOWAS imposed sanctions. In late February, France announced its exit.",
+     "announced", "2022-02-21", "2022-02-28", "relative"),
+    ("In mid-2016 the rebels signed a truce. They broke it in the autumn and attacked Gao on "
+     "12 November.", "attacked", "2016-11-12", "2016-11-12", "narrative"),
+    ("On 2/2/2020 soldiers arrested a mayor. Protesters marched on 9 February.",
+     "marched", "2020-02-09", "2020-02-09", "narrative"),
+    # the year of a date is the narrative's, then that date's: 3 January 2020, then 2020 on
+    ("On 20 December 2019 jihadists attacked a base. On 3 January they ambushed a convoy. "
+     "On 1 March they kidnapped a mayor.", "kidnapped", "2020-03-01", "2020-03-01", "narrative"),
+    ("On 1 August 2019 rebels took Gao. On 3 January they lost it. On 5 March they retook it. "
+     "On 20 October they signed a truce.", "signed", "2020-10-20", "2020-10-20", "narrative"),
+    # counted from publication: no year stated before, or relative to now
+    ("Troops reached Kidal in February.", "reached", "2022-02-01", "2022-02-28", "relative"),
+    ("In 2013 France launched an operation in Mali. On Tuesday, gunmen attacked Gao.",
+     "attacked", "2022-03-22", "2022-03-22", "relative"),
+    ("In 2013 France launched an operation in Mali. Last December, gunmen attacked Gao.",
+     "attacked", "2021-12-01", "2021-12-31", "relative"),
+    ("In 2013 France launched an operation in Mali. Yesterday, gunmen attacked Gao.",
+     "attacked", "2022-03-23", "2022-03-23", "relative"),
+    ("In 2013 France launched an operation in Mali. Gunmen attacked Gao in May last year.",
+     "attacked", "2021-05-01", "2021-05-31", "relative"),
+    # a later paragraph starts afresh
+    ("In 2013 France launched an operation in Mali.\n\nIn February, troops reached Kidal.",
+     "reached", "2022-02-01", "2022-02-28", "relative"),
+    # what states no narrative year: a year naming a thing, a decade, a period since a year
+    ("Unions protested against the 2018 budget. In February, they blocked the roads.",
+     "blocked", "2022-02-01", "2022-02-28", "relative"),
+    ("Coups have shaken Mali since the 1960s. In January, officers arrested the minister.",
+     "arrested", "2022-01-01", "2022-01-31", "relative"),
+    ("Fighting has raged since 2015. In January, officers arrested the minister.",
+     "arrested", "2022-01-01", "2022-01-31", "relative"),
+    # the narrative's year would put it after publication: the latest past one instead
+    ("On 20 December 2021 jihadists attacked a base. On 2 April, they ambushed a convoy.",
+     "ambushed", "2021-04-02", "2021-04-02", "explicit"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "start", "end", "basis"), NARRATIVE_YEAR)
+def test_year_of_a_date_without_one(dates, text, trigger, start, end, basis) -> None:
+    info = dates(text, trigger)[trigger]
+    assert (info.start, info.end) == (date.fromisoformat(start), date.fromisoformat(end))
+    assert info.basis == basis
+    assert not info.future
+
+
+def test_future_verb_keeps_the_coming_date_after_a_stated_year(dates) -> None:
+    found = dates("In 2013 France launched an operation. Ministers will meet on 30 March.", "meet")
+    assert found["meet"].start == date(2022, 3, 30)
+    assert found["meet"].future
+
+
+def test_narrative_year_without_publication_date(dates) -> None:
+    found = dates(
+        "On 15 January 2020 the army retook the town. On 28 January, rebels attacked it.",
+        "attacked",
+        pub=None,
+    )
+    assert found["attacked"].start == date(2020, 1, 28)

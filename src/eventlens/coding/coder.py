@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.crosswalk import acled_for_event
-from eventlens.coding.frames import Frame, frame_for
+from eventlens.coding.frames import Frame, claimed_authors, frame_for, noun_phrase, used_by
 from eventlens.coding.learned import LearnedTyper
 from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
 from eventlens.coding.modality import (
@@ -74,6 +74,11 @@ GRAVITY = {
 # What protesters say ranks below their protest: "marched to the prefecture and demanded ...".
 PROTEST_CONTENT = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "CONSULT")
 SPEECH_ACT_CONTENT = {"VERB": ("dobj", "prep", "ccomp"), "NOUN": ("acl", "ccomp")}
+CAUSE_LINKS = ("conj", "advcl", "oprd", "acl", "prep", "pobj")
+INSTRUMENT_MODES = ("explosives", "heavy-weapons", "firearms")
+NAMING_ENTITIES = ("NORP", "GPE", "ORG", "PERSON")
+WEAPON_MODES = (*INSTRUMENT_MODES, "aerial", "drone", "suicide-attack")
+PERSON_WEAPON_WORDS = frozenset({"gunman", "gunmen", "sniper"})
 VAGUE_ACTORS = ("you", "we", "it", "they", "one", "someone", "everyone", "this", "that")
 
 
@@ -117,10 +122,10 @@ class EventCoder:
         self.statements = modality_table.get("statements", {"mentioning_types": [], "neutral": {}})
         assault_cues = self.lexicon.mode_cues.get("ASSAULT", ())
         self.weapon_words = {word for cue in assault_cues for word in cue.words}
-        # "a roadside bomb exploded": the device is the instrument, not the actor
+        # "a roadside bomb exploded", "killed by stray bullets": the weapon is no actor
         self.instruments = {
-            w for cue in assault_cues if cue.value == "explosives" for w in cue.words
-        }
+            w for cue in assault_cues if cue.value in INSTRUMENT_MODES for w in cue.words
+        } - PERSON_WEAPON_WORDS
 
     def code(self, document: Document, doc: Doc) -> list[Event]:
         """All event mentions of a document, in text order."""
@@ -137,11 +142,14 @@ class EventCoder:
             pairs = [(item, self._event(item, sentence, context)) for item in coded]
             if not pairs and self.typer is not None:
                 pairs = self.typer.code(sentence, context, self)
+            self._lend_from_causes(pairs)
             _rank_below_governors(pairs)
             _rank_below_speech_acts(pairs, self.statements["mentioning_types"])
             _rank_below_protests(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
+        self._lend_claimed_authors(placed, list(doc.sents), context)
+        _lend_episode_actors(placed)
         _code_acled(placed, list(doc.sents))
         return [event for _, event, _ in placed]
 
@@ -149,7 +157,7 @@ class EventCoder:
         """Frame, modality, type, mode and context of one trigger (with what it absorbed)."""
         entry = match.entry
         frame = _merged_frame(match, self.lexicon)
-        frame.actors = [s for s in frame.actors if s.root.lemma_.lower() not in self.instruments]
+        frame.actors = [a for s in frame.actors for a in self._wielders(s)]
         if not frame.actors:  # "the military coup", "the military coup ousted ..."
             nouns = (m for m in (match, *match.absorbed) if m.entry.pos == "noun")
             found = (self._modifier_actors(m.token, m.entry) for m in nouns)
@@ -167,17 +175,76 @@ class EventCoder:
         self._recast_refusal(coded, triggers)
         return coded
 
+    def _lend_from_causes(self, pairs: list[tuple[_Coded, Event]]) -> None:
+        """ "seven soldiers were killed *when militants attacked* the base", "were killed and 30
+        wounded when ...", "killed in *an attack by X*", "killed when their truck *hit a mine*":
+        an assault without author or weapon takes those of the assault in its adverbial clause
+        or phrase, or of one coordinated with it."""
+        for coded, event in pairs:
+            if event.event_type != "ASSAULT":
+                continue
+            causes = [
+                cause
+                for other, cause in pairs
+                if cause.event_type == "ASSAULT"
+                and _clause_linked(other.match.token, coded.match.token)
+            ]
+            authored = [cause for cause in causes if cause.actor]
+            if not event.actor and authored:
+                event.actor = list(authored[0].actor)
+                event.confidence = confidence(coded, event, self.lexicon.reporting_verbs)
+            armed = [cause for cause in causes if cause.mode in WEAPON_MODES]
+            if not event.mode and armed:
+                event.mode = armed[0].mode
+                event.intensity = self.ontology["types"]["ASSAULT"]["modes"].get(
+                    event.mode, event.intensity
+                )
+
+    def _lend_claimed_authors(
+        self,
+        placed: list[tuple[int, Event, Token]],
+        sentences: list[Span],
+        context: DocumentContext,
+    ) -> None:
+        """ "An IED struck a truck. The device was likely planted by X.": an assault with no
+        author takes the one a sentence of its episode names as behind it."""
+        for number, event, _ in placed:
+            if event.actor or event.event_type != "ASSAULT":
+                continue
+            for later in sentences[number : number + EPISODE_SENTENCES + 1]:
+                authors = claimed_authors(later)
+                if authors:
+                    event.actor = [self.actors.resolve(span, context) for span in authors]
+                    break
+
+    def _wielders(self, actor: Span) -> list[Span]:
+        """The actor itself, or for a weapon who used it ("a missile *fired by the army*");
+        a weapon with no one named is no actor."""
+        if actor.root.lemma_.lower() not in self.instruments:
+            return [actor]
+        users = [noun_phrase(agent) for agent in used_by(actor.root)]
+        named = any(t.ent_type_ in NAMING_ENTITIES for t in actor)  # "*Syrian* missiles"
+        return users or ([actor] if named else [])
+
     def _modifier_actors(self, noun: Token, entry: TriggerEntry) -> list[Span]:
         """ "military coup", "jihadist attack": a modifier naming an actor (not a weapon, nor
         the modifier the entry asks for: "*general* strike", "*military* exercises")."""
         skip = self.weapon_words | set(entry.modifiers)
         compounds = [c for c in noun.lefts if c.dep_ == "compound"]  # "military coup d'état"
-        for child in [*noun.lefts, *(t for c in compounds for t in c.lefts)]:
-            if child.dep_ not in ("amod", "compound", "nmod") or child.lower_ in skip:
-                continue
-            actor = self.actors.resolve_text(child.text)
+        modifiers = [
+            child
+            for child in [*noun.lefts, *(t for c in compounds for t in c.lefts)]
+            if child.dep_ in ("amod", "compound", "nmod")
+            and child.lower_ not in skip
+            and f"{child.lower_} {noun.lower_}" not in self.weapon_words  # "a *car* bomb"
+        ]
+        words = [noun.doc[m.i : m.i + 1] for m in modifiers]
+        phrases = [noun.doc[m.left_edge.i : m.i + 1] for m in modifiers]
+        phrases = [p for p in phrases if all(t.pos_ == "PROPN" for t in p)]  # "*Boko Haram*"
+        for span in (*words, *phrases):
+            actor = self.actors.resolve_text(span.text)
             if actor.sector or actor.code:
-                return [noun.doc[child.i : child.i + 1]]
+                return [span]
         return []
 
     def _neutral_mentions(self, sentence: Span) -> set[int]:
@@ -318,6 +385,16 @@ def _rank_below_governors(pairs: list[tuple[_Coded, Event]]) -> None:
             _rank_below(event, governor)
 
 
+def _clause_linked(token: Token, trigger: Token) -> bool:
+    """Whether the token hangs below the trigger through coordination, adverbial or
+    predicative clauses and prepositions only ("killed and ten *wounded* when X *attacked*")."""
+    while token.dep_ in CAUSE_LINKS and token.head.i != token.i:
+        token = token.head
+        if token.i == trigger.i:
+            return True
+    return False
+
+
 def _rank_below_speech_acts(pairs: list[tuple[_Coded, Event]], types: list[str]) -> None:
     """ "condemned the killing of ...", "welcomed the release of ...", "demanded that the
     junta free ...", "its demand that Israel ease ...": the speech act outranks the events its
@@ -399,6 +476,27 @@ def _rank_by_gravity(placed: list[tuple[int, Event, Token]]) -> None:
                 _rank_below(event, other)
                 if not other.actor and (number, trigger.i) < (other_number, other_trigger.i):
                     other.actor = list(event.actor)
+
+
+def _lend_episode_actors(placed: list[tuple[int, Event, Token]]) -> None:
+    """ "MNJ rebels ambushed soldiers, 17 soldiers killed": an asserted assault reported
+    without its author takes the author of the nearest assault reported before it in its
+    episode."""
+    assaults = [
+        (n, e, t) for n, e, t in placed if e.event_type == "ASSAULT" and _material_conflict(e)
+    ]
+    for number, event, trigger in assaults:
+        if event.actor:
+            continue
+        before = [
+            other
+            for other_number, other, other_trigger in assaults
+            if other.actor
+            and 0 <= number - other_number <= EPISODE_SENTENCES
+            and (other_number, other_trigger.i) < (number, trigger.i)
+        ]
+        if before:
+            event.actor = list(before[-1].actor)
 
 
 def _code_acled(placed: list[tuple[int, Event, Token]], sentences: list[Span]) -> None:

@@ -59,6 +59,18 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Sub-event types of acts that ACLED codes only when the episode reports no violence.
+SIDE_ACTS = frozenset(
+    {"Looting/property destruction", "Arrests", "Non-violent transfer of territory", "Agreement"}
+)
+#: Event types whose violence an episode's side acts take (ACLED: the gravest act).
+EPISODE_VIOLENCE = frozenset(
+    {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}
+)
+VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+PROPERTY_MODES = frozenset({"destroy"})  # damage to things: no violence a side act takes
+
+
 class CrosswalkError(ValueError):
     """A crosswalk row is malformed; the message names the file and row."""
 
@@ -83,7 +95,7 @@ class AcledRule:
     plover_type: str
     mode: str
     context: str
-    actor: frozenset[str] | None  # None: any; empty: nobody; "?" in it: an unresolved actor
+    actor: frozenset[str] | None  # None: any; "-" in it: nobody; "?" in it: an unresolved actor
     recipient: frozenset[str] | None
     words: tuple[str, ...]  # empty: any
     episode_words: tuple[str, ...]  # empty: any
@@ -96,7 +108,7 @@ class AcledRule:
             self.plover_type == facts.event_type
             and self.mode in (ANY, facts.mode or "")
             and (self.context == ANY or self.context in facts.context)
-            and _sectors_hold(self.actor, facts.actor_sectors)
+            and _actors_hold(self.actor, facts.actor_sectors)
             and _sectors_hold(self.recipient, facts.recipient_sectors)
             and (not self.words or any(_word_in(w, facts.words) for w in self.words))
             and (
@@ -150,7 +162,32 @@ def acled_for_event(
     """ACLED (event_type, sub_event_type) of a coded event, using its actors, its sentence
     and its episode: the ``episode`` text around it and the events reported there
     (``neighbours``), whose recipients stand in when the event names none ("opened fire
-    and wounded a civilian")."""
+    and wounded a civilian"). A side act (looting, arrests, a withdrawal, a release) of an
+    episode that also reports violence takes the type of that violence: ACLED codes the
+    episode's violence ("attacked a checkpoint and seized three motorbikes" is a clash)."""
+    pair = _own_acled(event, episode, neighbours)
+    if pair[1] not in SIDE_ACTS:
+        return pair
+    violent = (
+        (other.confidence, _own_acled(other, episode, neighbours))
+        for other in neighbours
+        if other.modality == "asserted"
+        and other.event_type in VIOLENT_TYPES
+        and other.mode not in PROPERTY_MODES
+    )
+    found = [(c, p) for c, p in violent if p[0] in EPISODE_VIOLENCE]
+    if not found:
+        return pair
+    adopted = max(found, key=lambda pair_found: pair_found[0])[1]
+    if pair[1] == "Arrests" and adopted[1] == "Peaceful protest":  # protesters arrested
+        return "Protests", "Protest with intervention"
+    return adopted
+
+
+def _own_acled(
+    event: Event, episode: str, neighbours: Sequence[Event]
+) -> tuple[str | None, str | None]:
+    """The ACLED pair of one event read with its episode's words and recipients."""
     around = [
         a.sector
         for other in neighbours
@@ -198,11 +235,21 @@ def _word_in(pattern: str, words: frozenset[str]) -> bool:
     return pattern in words
 
 
+def _actors_hold(condition: frozenset[str] | None, sectors: frozenset[str]) -> bool:
+    """Like :func:`_sectors_hold`, but armed actors lead: a condition that names no armed
+    sector fails when one of the actors is armed ("farmers and militiamen shot a herder"
+    is no crowd's violence)."""
+    armed = sector_groups()["ARMED"]
+    if condition and not condition & armed and sectors & armed:
+        return False
+    return _sectors_hold(condition, sectors)
+
+
 def _sectors_hold(condition: frozenset[str] | None, sectors: frozenset[str]) -> bool:
     if condition is None:
         return True
-    if not condition:
-        return not sectors
+    if not sectors:
+        return NOBODY in condition
     return bool(condition & sectors)
 
 
@@ -260,13 +307,14 @@ def _word_condition(cell: str | None) -> tuple[str, ...]:
 
 
 def _sector_condition(cell: str, where: str) -> frozenset[str] | None:
+    """None for ``*``; else the sectors named, with ``-`` (nobody) and ``?`` (unresolved)
+    kept as markers: ``UNARMED|?|-`` holds for unarmed, unknown or missing actors."""
     if cell == ANY:
         return None
-    if cell == NOBODY:
-        return frozenset()
-    if cell == UNRESOLVED:
-        return frozenset([UNRESOLVED])
-    return expand_sectors(cell, where)
+    names = cell.split("|")
+    markers = frozenset(n for n in names if n in (NOBODY, UNRESOLVED))
+    rest = "|".join(n for n in names if n not in markers)
+    return markers | (expand_sectors(rest, where) if rest else frozenset())
 
 
 def expand_sectors(cell: str, where: str) -> frozenset[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.coding.modality import cues
 from eventlens.coding.triggers import carrier, complements, governing_verb, word_forms
 
 SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
@@ -26,6 +27,13 @@ SPEAKER_PRONOUNS = ("it", "they")
 MAX_HOPS = 5
 DASHES = ("-", "–", "—", "--")
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
+# Participles spaCy misreads as the main verb: "*suspected* JNIM militants attacked ...".
+HEDGE_VERBS = ("suspect", "presume", "allege", "believe")
+# Words that count the casualties of a reduced passive: "*one* killed, *several others* wounded".
+COUNT_WORDS = ("one", "other", "another", "none", "some", "several", "many", "dozen", "dozens")
+ATTRIBUTION_VERBS = ("plant", "lay", "claim", "carry", "perpetrate")  # "planted by X"
+UNDERGOING_VERBS = ("come", "be", "remain", "fall")  # "came *under* attack from X"
+ATTACKER_PREPS = ("from", "by")
 # Types whose content clause names the recipient: "demanded that *the junta* release ...".
 ADDRESSED_TYPES = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
 THREAT_PREPS = ("against", "on", "upon", "at")
@@ -94,7 +102,8 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
     if entry.inverse:
         actors, recipients = recipients, actors
     actor_spans = [s for s in _expand_all(actors) if s.root.i != trigger.i]
-    sides = _reciprocal_sides(trigger) if entry.pos == "noun" and not actor_spans else []
+    nominal = entry.pos == "noun" or trigger.tag_ == "VBG"  # "*fighting* between X and Y"
+    sides = _reciprocal_sides(trigger) if nominal and not actor_spans else []
     if len(sides) > 1:  # "clashes between soldiers and jihadists": one side acts on the other
         actor_spans, recipients = sides[:1], []
     taken = {trigger.i, *(t.i for span in actor_spans for t in span)}
@@ -107,6 +116,7 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
 def _reciprocal_sides(noun: Token) -> list[Span]:
     """The sides of "clashes *between X and Y*" (also "fighting broke out between X and Y")."""
     holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    holders += [c for h in holders for c in h.rights if c.dep_ == "npadvmod"]  # misattached
     for holder in holders:
         for prep in holder.rights:
             if prep.dep_ == "prep" and prep.lower_ in RECIPROCAL_PREPS:
@@ -117,10 +127,13 @@ def _reciprocal_sides(noun: Token) -> list[Span]:
 
 def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
-    objects = [_antecedent(o) for o in _objects(verb)]
+    objects = [_antecedent(o) for o in _objects(verb)] or _hedged_objects(verb)
     preps = entry.recipients or lexicon.recipient_preps
+    if entry.type == "ASSAULT" and entry.object_is_recipient and not objects:
+        # "one killed, several others wounded": the victims, not the killers
+        passive = passive or _reduced_passive(verb, subjects)
     if passive:
-        actors = _agents(verb)
+        actors = _agents(verb) or _coordinated_agents(verb)
         recipients = subjects if entry.object_is_recipient else []
         themes = subjects
     else:
@@ -144,6 +157,78 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
     threat = entry.type == "THREATEN"
     recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps, threat)
     return actors, [_object_antecedent(verb, r) for r in recipients]
+
+
+def _reduced_passive(verb: Token, subjects: list[Token]) -> bool:
+    """ "one killed", "AQIM chief reportedly killed", "several homes burned", "two others
+    abducted": a harm verb with no object nor auxiliary reports what was done to its subject
+    (any casualty verb; another one when it counts its subject: a participle, or a bare
+    count)."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_LABELS]
+    bound = ("aux", "auxpass", "dobj", "obj")  # "have killed", "killed *at least one*"
+    if not own or not subjects or any(c.dep_ in bound for c in verb.children):
+        return False
+    casualty = cues()["casualty_verbs"]
+    if any(_shares_subject(c) and c.lemma_.lower() not in casualty for c in verb.children):
+        return False  # "gunmen killed and looted": an active subject shared with another act
+    if verb.lemma_.lower() in casualty:
+        return verb.tag_ in ("VBN", "VBD")
+    if verb.tag_ == "VBN":
+        return all(_counted(s) for s in own)
+    return verb.tag_ == "VBD" and all(_bare_count(s) for s in own)
+
+
+def _bare_count(noun: Token) -> bool:
+    """ "*one*", "two *others*", "*several*": a count standing for the people counted."""
+    return noun.like_num or noun.lemma_.lower() in COUNT_WORDS
+
+
+def _shares_subject(conjunct: Token) -> bool:
+    """A coordinated verb without a subject of its own."""
+    own = any(c.dep_ in SUBJECT_LABELS for c in conjunct.children)
+    return conjunct.dep_ == "conj" and conjunct.pos_ == "VERB" and not own
+
+
+def _counted(noun: Token) -> bool:
+    """ "*3* soldiers", "*one*", "several *others*": a number of people, as casualties are."""
+    if _bare_count(noun) or noun.ent_type_ == "CARDINAL":
+        return True
+    return any(c.dep_ == "nummod" or c.lower_ in COUNT_WORDS for c in noun.lefts)
+
+
+def _coordinated_agents(verb: Token) -> list[Token]:
+    """ "was attacked and then arrested *by X*", "were ambushed by X and killed": a passive
+    verb without its own agent shares that of a passive verb coordinated with it."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj":
+        partners.append(verb.head)
+    for partner in partners:
+        own_subject = any(c.dep_ in SUBJECT_LABELS for c in partner.children)
+        if partner.tag_ == "VBN" and (partner is verb.head or not own_subject):
+            agents = _agents(partner)
+            if agents:
+                return agents
+    return []
+
+
+def claimed_authors(sentence: Span) -> list[Span]:
+    """ "the device was likely *planted by X*", "X *claimed* responsibility", "the attack was
+    *carried out by X*": who a sentence says was behind an act it does not itself report."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+            continue
+        subjects, passive = subjects_of(verb)
+        authors = _agents(verb) or ([] if passive or not _objects(verb) else subjects)
+        named = [a for a in authors if a.pos_ != "PRON"]
+        if named:
+            return _expand_all(named)
+    return []
+
+
+def used_by(weapon: Token) -> list[Token]:
+    """ "a missile *fired by the army*", "mines *planted by X*": who used the weapon."""
+    participles = (c for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    return next((agents for p in participles if (agents := _agents(p))), [])
 
 
 def _object_antecedent(verb: Token, pronoun: Token) -> Token:
@@ -220,6 +305,10 @@ def _addressee(verb: Token, themes: list[Token]) -> list[Token]:
 
 
 def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
+    undergoer = undergoing_verb(noun)
+    if undergoer is not None:  # "the convoy came under fire from X": X acts on the convoy
+        attackers = _prep_objects([noun, undergoer], ATTACKER_PREPS)
+        return attackers, subjects_of(undergoer, lexicon.reporting_verbs)[0]
     roles: dict[str, list[Token]] = {"actor": [], "recipient": []}
     of = [] if entry.objects else complements(noun)
     roles[entry.of].extend(of)
@@ -232,6 +321,15 @@ def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[
         roles["actor"] = [c for c in noun.children if _names_an_entity(c)][:1]
     _roles_from_light_verb(noun, entry, lexicon, roles, preps)
     return roles["actor"], roles["recipient"]
+
+
+def undergoing_verb(noun: Token) -> Token | None:
+    """The verb of "came *under* attack", "was under fire": its subject undergoes the event."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in UNDERGOING_VERBS else None
 
 
 def _roles_from_light_verb(
@@ -270,12 +368,18 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         head, dep = current.head, current.dep_
         if head.i == current.i:
             break
+        hedged = _hedged_subjects(current, head)
+        if hedged:
+            return hedged, passive
+        if dep in ("oprd", "acl") and current.tag_ == "VBN" and _counted(head):
+            return [head], True  # "five were killed and *ten wounded*"
         if dep == "acl" and _is_issued_document(head):
             current = head.head  # "X issued a statement *calling on* Y": X calls on Y
             continue
         if dep in ("acl", "relcl") and head.pos_ in ARGUMENT_POS:
             return [head], passive or (dep == "acl" and current.tag_ == "VBN")
-        if dep == "xcomp":
+        if dep in ("xcomp", "oprd"):
+            passive = passive or _inherits_passive(current, head)  # "was found *executed*"
             controllers = [c for c in head.children if c.dep_ == "dobj" and _is_argument(c)]
             if controllers:
                 return controllers, passive
@@ -291,6 +395,26 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
             break
         current = head
     return [], passive
+
+
+def _hedged_subjects(clause: Token, hedge: Token) -> list[Token]:
+    """ "*presumed* ISGS militants attacked ...": spaCy reads the hedging participle as the
+    verb, its noun as the object and the event as a clause; that noun is the subject."""
+    if hedge.lemma_.lower() not in HEDGE_VERBS or clause.dep_ not in ("advcl", "conj", "ccomp"):
+        return []
+    if any(c.dep_ in SUBJECT_LABELS for c in hedge.children) or hedge.tag_ not in ("VBN", "VBD"):
+        return []
+    return [o for o in _objects(hedge) if o.i < clause.i][:1]
+
+
+def _hedged_objects(verb: Token) -> list[Token]:
+    """ "killed 26 *presumed* ISGS militants": the object spaCy hung on a hedging participle
+    it read as a clause of the verb."""
+    for clause in verb.rights:
+        hedge = clause.lemma_.lower() in HEDGE_VERBS and clause.dep_ in ("advcl", "xcomp", "ccomp")
+        if hedge and not any(c.dep_ in SUBJECT_LABELS for c in clause.children):
+            return _objects(clause)[:1]
+    return []
 
 
 def _is_issued_document(noun: Token) -> bool:
@@ -418,8 +542,12 @@ def _is_argument(token: Token) -> bool:
 
 
 def _names_an_entity(token: Token) -> bool:
-    """A modifier naming who acted: "*Russian* invasion", "*ECOWAS* sanctions"."""
-    return token.dep_ in ("amod", "compound", "nmod") and token.ent_type_ in ENTITY_TYPES
+    """A modifier naming who acted: "*Russian* invasion", "*ECOWAS* sanctions", "*ATNMC*
+    clashes with ..." (an acronym the tagger left untyped)."""
+    if token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    acronym = token.is_upper and token.is_alpha and len(token) > 1
+    return token.ent_type_ in ENTITY_TYPES or (acronym and not token.ent_type_)
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -515,7 +643,7 @@ def noun_phrase(head: Token) -> Span:
     """The noun phrase around ``head``, without its conjuncts, appositions and clauses."""
     stop = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl", "preconj"}
     left = [t for t in head.lefts if t.dep_ not in stop and not _coordinator(t)]
-    start = min([head.i, *(t.left_edge.i for t in left)])
+    start = min([head.i, *(_left_start(t) for t in left)])
     dashes = [t.i for t in head.doc[start : head.i] if _is_dash(t) and _ends_dateline(t)]
     start = dashes[-1] + 1 if dashes else start  # "14 March 2024 - Soldiers": a dateline
     end = head.i
@@ -525,6 +653,15 @@ def noun_phrase(head: Token) -> Span:
             break  # "the ambassador *Monday*": a date is not part of the phrase
         end = child.right_edge.i
     return _trim(head.doc[start : end + 1])
+
+
+def _left_start(modifier: Token) -> int:
+    """Where a left modifier begins, without a phrase hung on it ("*On 4 May*, presumed
+    militants": spaCy may attach the sentence's opening phrase to the modifier)."""
+    opening = [c for c in modifier.lefts if c.dep_ == "prep"]
+    if not opening:
+        return modifier.left_edge.i
+    return min(t.i for t in modifier.subtree if t.i > opening[-1].right_edge.i)
 
 
 def _coordinator(determiner: Token) -> bool:

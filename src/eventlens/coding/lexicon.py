@@ -45,7 +45,7 @@ class TriggerEntry:
     verbs: tuple[str, ...] = ()  # noun: it must be the object of one of these ("opened fire")
     modifiers: tuple[str, ...] = ()  # noun: amod/compound lemma ("military coup")
     not_modifiers: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()  # any of these prepositions or dependency labels as child
+    needs: tuple[str, ...] = ()  # any of these prepositions, labels or words as child
     forbids: tuple[str, ...] = ()  # none of these prepositions or dependency labels
     modals: tuple[str, ...] = ()  # verb: a clausal complement with one ("said Y *must* go")
     recipients: tuple[str, ...] = ()  # prepositions introducing the recipient (else defaults)

@@ -135,7 +135,22 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
         return None
     if token.lemma_ == "be" and link.dep_ == "xcomp":  # "the aim is to ...", "what X does is to"
         return Reading("hypothetical", "be to", cue_index=token.i)
-    return _governor_reading(token, children, table, link.dep_)
+    reading = _governor_reading(token, children, table, link.dep_)
+    if reading is not None and reading.modality == "hypothetical" and _spliced(link, token):
+        return None  # "gunmen abducted a trader, they asked about ...": a clause of its own
+    return reading
+
+
+def _spliced(clause: Token, governor: Token) -> bool:
+    """A past-tense clause set before the verb it hangs on, after a comma and without a
+    complementizer: parsed as the verb's complement, it is a sentence of its own."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < governor.i
+        and past_tense(clause)
+        and any(t.text == "," for t in clause.doc[clause.i : governor.i])
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 def _negated(token: Token, children: list[Token], negation: dict) -> bool:

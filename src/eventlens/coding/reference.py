@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from eventlens.coding.frames import undergoing_verb
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
 from eventlens.coding.triggers import carrier, word_forms
 
@@ -41,7 +42,7 @@ def reports_event(
     head, lemma = first.head, first.head.lemma_.lower()
     light = any(form in lexicon.light_verbs for form in word_forms(head))
     carried = first.dep_ in ("dobj", "nsubjpass") and light
-    if carried or entry.verbs:  # entry.verbs: the trigger matched only under such a verb
+    if carried or entry.verbs or undergoing_verb(first) is not None:  # "came under attack"
         return True
     if first.dep_ in SUBJECT_LABELS and head.i != first.i:
         return lemma in occurrence_verbs or _dated_or_placed(head)

@@ -19,6 +19,9 @@ ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl
 OBJECT_LABELS = ("dobj", "obj")
 EVENT_NOUN_POS = ("NOUN", "PROPN")
 PREP_LABELS = ("prep", "agent", "dative")
+#: Words a ``needs`` condition may name besides prepositions ("set ... *ablaze*", tagged as an
+#: adjective, adverb or noun by the parser; "an *armed* group").
+CONTENT_POS = ("ADJ", "ADV", "NOUN")
 QUANTITY_NOUNS = (
     "thousand",
     "hundred",
@@ -184,12 +187,14 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _is_any(child: Token, names: Iterable[str], trigger: Token) -> bool:
-    """Whether a child has one of these dependency labels or is one of these prepositions
+    """Whether a child has one of these dependency labels, is one of these prepositions
     following the trigger ("agreed *to* a truce", not "*To* some extent, ... agrees"; nor
-    "called *on* Friday": a preposition of a date)."""
+    "called *on* Friday": a preposition of a date) or one of these words after it
+    ("set the church *ablaze*", "launched an *armed* group")."""
     by_word = child.dep_ in PREP_LABELS and child.lower_ in names and child.i > trigger.i
     dated = any(o.ent_type_ in NOT_EVENT_ENTITIES for o in child.children)
-    return child.dep_ in names or (by_word and not dated)
+    content = child.pos_ in CONTENT_POS and child.lower_ in names and child.i > trigger.i
+    return child.dep_ in names or (by_word and not dated) or content
 
 
 def _modal_complement(children: list[Token], modals: Iterable[str]) -> bool:

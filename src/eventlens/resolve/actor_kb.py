@@ -38,7 +38,9 @@ FIELDS = {
 ROLE_FIELDS = {"from", "to", "sector", "code", "country", "office"}
 WORD = re.compile(r"\w+")
 ARTICLE = re.compile(r"^(the|The)\s+")
-DESCRIPTION_KEYS = frozenset({"descriptions", "pronouns", "person_nouns", "role_nouns", "property"})
+DESCRIPTION_KEYS = frozenset(
+    {"descriptions", "pronouns", "person_nouns", "role_nouns", "property", "collective_actions"}
+)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -181,6 +183,7 @@ class KnowledgeBase:
     person_nouns: frozenset[tuple[str, ...]] = frozenset()
     role_nouns: frozenset[tuple[str, ...]] = frozenset()
     property_nouns: frozenset[tuple[str, ...]] = frozenset()
+    collective_actions: dict[tuple[str, ...], str] = field(default_factory=dict)
     name_words: dict[int, frozenset[str]] = field(default_factory=dict)  # by id(entry)
     longest: int = 1
 
@@ -200,9 +203,21 @@ class KnowledgeBase:
         for text in texts:
             key = tuple(w for w, _, _ in words(_without_article(text)))
             known = self.aliases[key]
-            if key and not any(a.entry is entry for a in known):
-                known.insert(0 if first else len(known), Alias(entry, how, _without_article(text)))
+            alias = Alias(entry, how, _without_article(text))
+            same = next((i for i, a in enumerate(known) if a.entry is entry), None)
+            if key and same is None:
+                known.insert(0 if first else len(known), alias)
                 self.longest = max(self.longest, len(key))
+            elif key and how == "alias" and not text[:1].isupper():  # matches in any case
+                known[same] = Alias(entry, known[same].how, alias.text)
+
+    def action_sector(self, predicate: list[str]) -> str | None:
+        """The sector that the first collective action in ``predicate`` suggests."""
+        for start in range(len(predicate)):
+            for key, sector in self.collective_actions.items():
+                if tuple(predicate[start : start + len(key)]) == key:
+                    return sector
+        return None
 
     def sector_of(self, key: tuple[str, ...]) -> str | None:
         """Sector of a word sequence, trying the singulars of its last word."""
@@ -442,7 +457,7 @@ def _sector_table(path: Path) -> dict[tuple[str, ...], str]:
     return found
 
 
-def _description_tables(path: Path) -> tuple[dict, dict, frozenset, frozenset, frozenset]:
+def _description_tables(path: Path) -> tuple[dict, dict, frozenset, frozenset, frozenset, dict]:
     with path.open(encoding="utf-8") as handle:
         table = yaml.load(handle, Loader=yaml.CSafeLoader)
     if not isinstance(table, dict) or set(table) != DESCRIPTION_KEYS:
@@ -456,7 +471,22 @@ def _description_tables(path: Path) -> tuple[dict, dict, frozenset, frozenset, f
         for word, spec in table["pronouns"].items()
     }
     nouns = [_noun_keys(table, key, path) for key in ("person_nouns", "role_nouns", "property")]
-    return descriptions, pronouns, *nouns
+    return descriptions, pronouns, *nouns, _action_sectors(table["collective_actions"], path)
+
+
+def _action_sectors(table: Any, path: Path) -> dict[tuple[str, ...], str]:
+    """SECTOR: [words] of collective actions ("strike" -> LAB) as folded word tuples."""
+    where = f"{path}: collective_actions"
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise ActorDataError(f"{where}: expected SECTOR: [words] mappings")
+    unknown = set(table) - known_sectors()
+    if unknown:
+        raise ActorDataError(f"{where}: {', '.join(sorted(unknown))}: unknown sector")
+    return {
+        tuple(w for w, _, _ in words(str(word))): sector
+        for sector, found in table.items()
+        for word in found
+    }
 
 
 def _noun_keys(table: dict, key: str, path: Path) -> frozenset[tuple[str, ...]]:
@@ -490,9 +520,14 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """
     kb = KnowledgeBase()
     kb.sectors = _sector_table(ACTOR_DIR / "sectors.yaml")
-    (kb.descriptions, kb.pronouns, kb.person_nouns, kb.role_nouns, kb.property_nouns) = (
-        _description_tables(ACTOR_DIR / "descriptions.yaml")
-    )
+    (
+        kb.descriptions,
+        kb.pronouns,
+        kb.person_nouns,
+        kb.role_nouns,
+        kb.property_nouns,
+        kb.collective_actions,
+    ) = _description_tables(ACTOR_DIR / "descriptions.yaml")
     codes = known_codes()
     for path in actor_files(extra):
         default = DEFAULT_KIND.get(path.stem)

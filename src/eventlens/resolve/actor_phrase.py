@@ -10,6 +10,7 @@ Coreference (actors.py) builds on a Reading.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,6 +53,8 @@ FORMER = frozenset({"former", "ex", "ex-"})
 AGAINST_OR_FOR = frozenset({"anti", "pro"})  # "anti-Syria journalist": not Syrian
 KIND_RANK = {"person": 0, "armed_group": 1, "force": 1, "company": 1, "agency": 1}
 HOW_RANK = {"name": 0, "alias": 0, "capital": 1, "demonym": 2}
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+MODIFIER = frozenset({"amod", "compound", "nmod"})
 
 
 @dataclass
@@ -69,6 +72,9 @@ class Phrase:
     after: str = ""
     plural: bool = False
     person_entity: bool = False  # the parser calls the phrase a PERSON
+    predicate: list[str] = field(default_factory=list)  # what its clause does: "began a strike"
+    agent: int | None = None  # offset of the subject of the verb the phrase is the object of
+    modified: str = ""  # the noun a one-word phrase modifies: "French" of "French airstrikes"
 
     @classmethod
     def from_span(cls, span: Span) -> Phrase:
@@ -92,6 +98,9 @@ class Phrase:
             after=fold(doc[span.end].text) if span.end < span.sent.end else "",
             plural=head.tag_ in ("NNS", "NNPS"),
             person_entity=head.ent_type_ == "PERSON",
+            predicate=_predicate(span),
+            agent=_agent(span),
+            modified=fold(head.head.text) if len(span) == 1 and head.dep_ in MODIFIER else "",
         )
 
     @classmethod
@@ -129,6 +138,40 @@ class Phrase:
 
     def slice(self, start: int, end: int) -> str:
         return self.text[self.offsets[start][0] : self.offsets[end - 1][1]]
+
+
+def _predicate(span: Span) -> list[str]:
+    """Folded lemmas, in text order, of the verb whose subject ``span`` is (or the first
+    member of its coordination) and of that verb's objects: "SYNATEL and SNEA *began a
+    strike*", "the union *went on strike*"."""
+    subject = span.root
+    while subject.dep_ == "conj" and subject.head != subject:
+        subject = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = subject.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "npadvmod")]
+    objects += [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    tokens = {verb, *objects}
+    tokens.update(c for o in objects for c in o.children if c.dep_ in ("compound", "conj"))
+    return [
+        fold(t.lemma_)
+        for t in sorted(tokens, key=lambda t: t.i)
+        if not t.is_punct and t.pos_ != "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+    ]  # not "On *March* 4, two groups clashed"
+
+
+def _agent(span: Span) -> int | None:
+    """Where the subject of the verb whose direct object ``span`` is starts ("gunmen burned
+    *their houses*" -> the gunmen)."""
+    if span.root.dep_ != "dobj":
+        return None
+    verb = span.root.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "gunmen stopped the bus and seized *their vehicle*"
+    return next((c.idx for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 @dataclass
@@ -183,6 +226,8 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
         reading.principal = _first_coordinated(phrase, reading.matches, principal)
     found = _sector_words(phrase, kb, covered)
     reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, found)
+    if reading.sector is None and phrase.modified:  # "French" cut from "French airstrikes"
+        reading.sector = kb.sector_of((phrase.modified,))
     reading.person_noun = head_key in kb.person_nouns or phrase.person_entity
     reading.thing = head_key in kb.property_nouns
     reading.role_noun = head_key in kb.role_nouns
@@ -267,9 +312,12 @@ def _match_at(
     phrase: Phrase, kb: KnowledgeBase, start: int, end: int, when: date | None, focus: str | None
 ) -> Match | None:
     candidates = kb.aliases.get(tuple(phrase.folded[start:end]))
+    written = phrase.slice(start, end)
+    if not candidates and end - start == 1 and ACRONYM_PLURAL.fullmatch(written):
+        written = written[:-1]  # "VDPs", "IEDs": the plural of an acronym
+        candidates = kb.aliases.get((phrase.folded[start][:-1],))
     if not candidates:
         return None
-    written = phrase.slice(start, end)
     before = phrase.folded[start - 1] if start else phrase.before
     after = phrase.folded[end] if end < len(phrase.folded) else phrase.after
     if before in AGAINST_OR_FOR:
@@ -356,16 +404,19 @@ def _sector(phrase: Phrase, kb: KnowledgeBase, found: list) -> tuple:
     after = [f for f in found if f[0] > head]
     chosen = (at_head or before[-1:] or after[:1] or [None])[0]
     key = _head_key(phrase, chosen if at_head else None, kb)
-    if at_head and before and _modifier_wins(chosen[2], before[-1][2], key, kb):
+    if at_head and before and _modifier_wins(chosen[2], [f[2] for f in before], key, kb):
         chosen = before[-1]
     return (chosen[2] if chosen else None), bool(at_head), key
 
 
-def _modifier_wins(head_sector: str, modifier: str, key: tuple, kb: KnowledgeBase) -> bool:
+def _modifier_wins(head_sector: str, modifiers: list[str], key: tuple, kb: KnowledgeBase) -> bool:
+    modifier = modifiers[-1]
     if key in kb.property_nouns or key in kb.role_nouns:
         return True  # "an army vehicle", "union leaders", "community leaders"
     if head_sector == "REB" and modifier in CIVIL_BODIES:
         return True  # "opposition militants", "student militants" are activists
+    if head_sector == "MIL" and modifier == "COP" and "MIL" not in modifiers:
+        return True  # "a gendarmerie patrol", "a police commander"; not "army and police units"
     return head_sector in GENERIC_FORCE_SECTORS and modifier in NONSTATE
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.record import Actor
-from eventlens.resolve.actor_kb import Entry, KnowledgeBase, load_kb, singular_forms
+from eventlens.resolve.actor_kb import Entry, KnowledgeBase, fold, load_kb, singular_forms
 from eventlens.resolve.actor_phrase import Phrase, Reading, read
 from eventlens.resolve.context import DocumentContext
 
@@ -46,16 +46,28 @@ QUANTIFIERS = frozenset(
         *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
         *("some", "many", "most", "several", "all", "each", "none", "few", "dozens"),
         *("hundreds", "thousands", "scores", "tens", "dozen", "hundred", "thousand", "others"),
-        *("group", "band", "handful", "number", "couple", "batch"),
+        *("group", "band", "handful", "number", "couple", "batch", "gang", "squad"),
     }
 )
 # "near Mali", "the border with Mali", "the Mali border": the event is not in that country
 ELSEWHERE_BEFORE = frozenset({"near", "toward", "towards", "bordering", "beyond", "from"})
 BORDER = frozenset({"border", "borders", "frontier", "frontiers"})
+ROUTES = frozenset({"road", "route", "way", "axis", "heading", "headed", "bound"})
 # "the attackers" (UAF) may be the rebels just named, "the militants" (REB) a militia
 KINDRED_SECTORS = {"REB": ("REB", "UAF"), "UAF": ("UAF", "REB")}
 FOCUS_KINDS = frozenset({"state", "place", "person"})
 BORDERLESS_KINDS = frozenset({"armed_group", "elsewhere"})
+ATTRIBUTION_WINDOW = 12  # tokens after a phrase that may say whose it is
+ATTRIBUTION_CUES = frozenset(
+    {
+        *("believed", "thought", "suspected", "assumed", "presumed", "alleged", "allegedly"),
+        *("reportedly", "affiliated", "linked", "belonging", "loyal", "claimed", "identified"),
+    }
+)
+GROUPS = frozenset({"armed_group", "force"})
+NONSTATE = frozenset({"REB", "UAF", "CRM"})
+# unknown names of these sectors belong to the document's country ("the Ministry of Mines")
+DOMESTIC_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP"})
 WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
 
 
@@ -157,7 +169,8 @@ def _fits(
         return False
     if kinds is not None and mention.kind not in kinds:
         return False
-    if number != "any" and mention.plural != (number == "plural"):
+    wrong_number = number != "any" and mention.plural != (number == "plural")
+    if wrong_number and mention.kind not in WHOLE_ACTOR_KINDS:  # "FARS rebels said it ..."
         return False
     return sector is None or actor.sector in KINDRED_SECTORS.get(sector, (sector,))
 
@@ -244,7 +257,33 @@ class ActorResolver:
                 return actor, "collective"
             _copy(actor, found.actor)
             return actor, found.kind
-        return self._resolve(phrase, memory, when, memory.conjunct_of(span))
+        actor, kind = self._resolve(phrase, memory, when, memory.conjunct_of(span))
+        group = self._attributed_group(span, when) if _unattributed(actor) else None
+        if group is not None:  # "gunmen believed to be with AQIM", "militants (assumed JNIM)"
+            _copy(actor, group)
+            return actor, "armed_group"
+        return actor, kind
+
+    def _attributed_group(self, span: Span, when: date | None) -> Actor | None:
+        """The armed group that words right after ``span`` attribute it to: "(suspected
+        JNIM)", "believed to be members of ISGS", "affiliated with AQIM"."""
+        after = span.doc[span.end : min(span.sent.end, span.end + ATTRIBUTION_WINDOW)]
+        cue = [t for t in after[:3] if not t.is_punct][:1]
+        if not cue or fold(cue[0].text) not in ATTRIBUTION_CUES:
+            return None
+        window = Phrase.from_text(after.text, after.start_char)
+        groups = [m for m in read(window, self.kb, when, None).matches if m.entry.kind in GROUPS]
+        if not groups:
+            return None
+        match = groups[0]
+        return Actor(
+            text=span.text,
+            name=match.name,
+            code=match.facts.code,
+            sector=match.facts.sector,
+            kb_id=match.entry.kb_id,
+            country=match.facts.country,
+        )
 
     def _named_mentions(self, sentence: Span, index: int, when: date | None) -> list[Mention]:
         """Knowledge-base names in a sentence's text (parsed or not). Demonyms and places
@@ -321,12 +360,13 @@ class ActorResolver:
             facts.country,
             entry.kb_id,
         )
+        if match.alias.how == "demonym" and match.start <= phrase.head < match.end:
+            return self._people(actor, reading, memory)  # "Malians", "3 Europeans"
         if entry.kind != "state":
             thing = reading.thing and reading.sector_at_head and reading.sector == "CVL"
             actor.sector = facts.sector or (None if thing else reading.sector)
-            return actor, entry.kind
-        if match.alias.how == "demonym" and match.start <= phrase.head < match.end:
-            return self._people(actor, reading, memory)
+            officer = reading.person_noun and reading.proper_name and not phrase.plural
+            return actor, "person" if officer else entry.kind  # "UN chief Kofi Annan": "he"
         actor.sector = reading.sector or _state_sector(match.alias.how)
         if reading.sector:  # "Malian soldiers" are not the state Q912
             actor.kb_id = None
@@ -360,12 +400,15 @@ class ActorResolver:
         self, actor: Actor, reading: Reading, memory: DocumentMemory | None
     ) -> tuple[Actor, str]:
         """An unknown proper name keeps its text; with a title ("President Obiang") it is a
-        person of the document's (or sentence's) country; a personal name with no title is
-        a civilian of that country."""
+        person of the document's (or sentence's) country, and so is a state body or party
+        ("the Ministry of Mines"); a personal name with no title is a civilian; with no
+        sector word, what its clause does may give one ("SYNATEL began a strike": LAB)."""
         sector = reading.sector or ("CVL" if reading.phrase.person_entity else None)
+        sector = sector or self.kb.action_sector(reading.phrase.predicate)
         country = memory.country_near(actor.start) if memory else None
-        if reading.person_noun and sector and country:
-            self._set_country(actor, country)
+        domestic = reading.person_noun or sector in DOMESTIC_BODIES
+        if domestic and sector and country and not reading.foreign:
+            self._set_country(actor, country)  # "the Ministry of Mines", "President Obiang"
         actor.name, actor.sector = reading.proper_name, sector
         return actor, "person" if reading.person_noun else "organisation"
 
@@ -385,6 +428,10 @@ class ActorResolver:
         if len(reading.phrase.folded) == 1:
             _copy(actor, found.actor)
             return actor, found.kind
+        if reading.thing and not _agent_of(found, reading.phrase):
+            _copy(actor, found.actor)  # "their vehicle", "its base": the owner's
+            actor.sector = found.actor.sector if reading.sector in (None, "CVL") else reading.sector
+            return actor, "thing"
         if reading.sector and reading.sector_at_head:
             self._set_country(actor, found.actor)
             actor.sector = reading.sector
@@ -421,6 +468,7 @@ class ActorResolver:
             None,
         )
         if kinds is None and reading.sector is None:
+            actor.sector = self.kb.action_sector(phrase.predicate)  # "a committee marched"
             return actor, "collective"
         if memory and phrase.definite:
             found = memory.antecedent(
@@ -445,7 +493,7 @@ class ActorResolver:
             and (reading.sector or "state" in (kinds or ()))
         ):
             self._set_country(actor, memory.focus)
-        actor.sector = reading.sector
+        actor.sector = reading.sector or self.kb.action_sector(phrase.predicate)
         return actor, "state" if kinds and "state" in kinds else _unnamed_kind(reading)
 
     def _set_country(self, actor: Actor, source: Actor | str) -> None:
@@ -511,19 +559,32 @@ def _clause_cut(text: str) -> str:
 
 
 def _elsewhere(folded: list[str], start: int, end: int) -> bool:
-    """A country named as a neighbour: "near Niger", "the border with Mali", "the Mali
-    border", "the Mali-Niger border"."""
+    """A country named as a neighbour or a destination: "near Niger", "the border with
+    Mali", "the Mali border", "the Mali-Niger border", "the road to Niger"."""
     before = folded[max(0, start - 2) : start]
     return bool(
         (before and before[-1] in ELSEWHERE_BEFORE)
         or (len(before) == 2 and before[0] in BORDER and before[1] == "with")
+        or (len(before) == 2 and before[0] in ROUTES and before[1] == "to")
         or BORDER & set(folded[end : end + 2])
     )
+
+
+def _unattributed(actor: Actor) -> bool:
+    """An unnamed armed actor, or one with no sector ("gunmen", "unknown men")."""
+    return actor.name is None and actor.sector in (None, *NONSTATE)
 
 
 def _copy(actor: Actor, source: Actor) -> None:
     actor.name, actor.code, actor.sector = source.name, source.code, source.sector
     actor.kb_id, actor.country = source.kb_id, source.country
+
+
+def _agent_of(found: Mention, phrase: Phrase) -> bool:
+    """Is ``found`` the subject of the verb ``phrase`` is the object of? ("gunmen burned
+    their houses": the houses are not the gunmen's)."""
+    start, end = found.actor.start or 0, found.actor.end or 0
+    return phrase.agent is not None and start <= phrase.agent < end
 
 
 def _same_person(found: Mention, reading: Reading) -> bool:

@@ -31,7 +31,25 @@ import pycountry
 
 from eventlens.data_files import data_path, read_tsv
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
+# Countries whose names news spell by ear (French or English transcription): a name with no
+# exact match may match one of their entries by its sound key ("Wahiguya" = "Ouahigouya").
+SOUND_COUNTRIES = frozenset({"ML", "BF", "NE"})
+SOUND_MIN_LENGTH = 5  # shorter keys collide: "Bani" would be "Bane", "Bany"...
+_SOUND_RULES = (
+    ("dj", "j"),
+    ("ou", "u"),
+    ("w", "u"),
+    ("y", "i"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("ph", "f"),
+    ("gh", "g"),
+    ("kh", "k"),
+    ("sh", "ch"),
+)
+_HARD_C = re.compile(r"c(?=[aou])")
+_DOUBLED = re.compile(r"(.)\1+")
 PLACES_DIR = ("places",)
 SAHEL_ADMIN = "sahel_admin.tsv"
 LOCALITIES = "localities.tsv"
@@ -67,6 +85,14 @@ def name_key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     return "".join(ch for ch in folded if ch.isalnum())
+
+
+def sound_key(key: str) -> str:
+    """A name key with French and English spellings of the same sounds merged and doubled
+    letters collapsed: "Ouattagouna" = "Watagouna", "Matiacoali" = "Matiakoali"."""
+    for written, sound in _SOUND_RULES:
+        key = key.replace(written, sound)
+    return _DOUBLED.sub(r"\1", _HARD_C.sub("k", key))
 
 
 def _is_latin(text: str) -> bool:
@@ -125,6 +151,13 @@ class _Builder:
         self.names.append({name_key(n) for n in names if n and name_key(n)})
         return len(self.rows) - 1
 
+    def _sounds(self) -> Iterator[tuple[str, int]]:
+        for i, (row, keys) in enumerate(zip(self.rows, self.names, strict=True)):
+            if row.country_code in SOUND_COUNTRIES:
+                for key in keys:
+                    if len(sound_key(key)) >= SOUND_MIN_LENGTH:
+                        yield sound_key(key), i
+
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -136,6 +169,8 @@ class _Builder:
                 country_code TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL,
                 geonameid INTEGER, population INTEGER, needs_level INTEGER);
             CREATE TABLE names (key TEXT, place_id INTEGER, PRIMARY KEY (key, place_id))
+                WITHOUT ROWID;
+            CREATE TABLE sounds (key TEXT, place_id INTEGER, PRIMARY KEY (key, place_id))
                 WITHOUT ROWID;
             """
         )
@@ -151,6 +186,7 @@ class _Builder:
             "INSERT INTO names VALUES (?,?)",
             ((key, i) for i, keys in enumerate(self.names) for key in keys),
         )
+        db.executemany("INSERT OR IGNORE INTO sounds VALUES (?,?)", self._sounds())
         db.commit()
         db.close()
         os.replace(tmp, path)
@@ -434,14 +470,26 @@ class Gazetteer:
         return self._db
 
     def lookup(self, name: str) -> list[Place]:
-        """All entries whose name or alternate name matches ``name``."""
+        """All entries whose name or alternate name matches ``name``; with none, the Sahel
+        entries that sound the same (``sound_key``)."""
         key = name_key(name)
-        return list(self._lookup_key(key)) if key else []
+        if not key:
+            return []
+        return list(self._lookup_key(key) or self._lookup_sound(sound_key(key)))
 
     @cache  # noqa: B019 - one gazetteer per process; lookups repeat across documents
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
         rows = self._conn().execute(
             "SELECT p.* FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)
+        )
+        return tuple(_place(row) for row in rows)
+
+    @cache  # noqa: B019 - as _lookup_key
+    def _lookup_sound(self, key: str) -> tuple[Place, ...]:
+        if len(key) < SOUND_MIN_LENGTH:
+            return ()
+        rows = self._conn().execute(
+            "SELECT p.* FROM sounds s JOIN places p ON p.id = s.place_id WHERE s.key = ?", (key,)
         )
         return tuple(_place(row) for row in rows)
 

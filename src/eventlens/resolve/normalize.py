@@ -1,7 +1,9 @@
 """Turn a found date expression into a date range.
 
 Relative expressions count from the publication date; narrative ones ("a week later",
-"the following month") from the date of the previous event in the document.
+"the following month") from the date of the previous event in the document. A day or month
+written without a year takes the year the narrative has reached ("In 2013 ... In February"),
+when the text has stated one, and else the latest past occurrence before publication.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from eventlens.resolve.timex import Expression
 
 VAGUE = (2, 6)  # "days later", "a few weeks ago": between two and six units
 WHOLE_MONTHS = {"month", "quarter", "year", "decade"}
+FLASHBACK = timedelta(days=92)  # a year-less date ending this soon before the year anchor
 DIRECTION_MODIFIERS = {"later": "following", "earlier": "previous"}  # "the day after"
 Found = tuple[Period, DateBasis] | None
 
@@ -30,6 +33,7 @@ class References:
     anchor: Period | None = None  # date range of the previous event in the document
     month_first: bool = False  # 03/04/2022 is 4 March (US) rather than 3 April
     prefer_future: bool = False  # the verb is future: "on Tuesday" is the next Tuesday
+    year_anchor: Period | None = None  # the latest date with a year stated before in the text
 
 
 def normalize(expression: Expression, refs: References) -> DateInfo | None:
@@ -88,15 +92,17 @@ def _calendar_one(v: Mapping[str, Any], refs: References) -> Found:
         if year:
             found = periods.safe_date(year, month, day)
             return (periods.day(found), "explicit") if found else None
-        period = _infer(lambda y: _day(y, month, day), v.get("modifier"), refs)
-        return (period, "explicit") if period else None
+        return _yearless(lambda y: _day(y, month, day), v, refs, "explicit")
     make, unit = _calendar_period(v)
     if make is None:
         return None
-    period = make(year) if year else _infer(make, v.get("modifier"), refs)
-    if period and unit and "part" in v:
+    found = (make(year), "explicit") if year else _yearless(make, v, refs, "relative")
+    if found is None:
+        return None
+    period, basis = found
+    if unit and "part" in v:
         period = periods.part(period, unit, v["part"])
-    return (period, "explicit" if year else "relative") if period else None
+    return period, basis
 
 
 def _calendar_period(v: Mapping[str, Any]) -> tuple[Callable[[int], Period] | None, str | None]:
@@ -115,6 +121,32 @@ def _calendar_period(v: Mapping[str, Any]) -> tuple[Callable[[int], Period] | No
 def _day(year: int, month: int, day: int) -> Period | None:
     found = periods.safe_date(year, month, day)
     return periods.day(found) if found else None
+
+
+def _yearless(
+    make: Callable[[int], Period | None], v: Mapping[str, Any], refs: References, basis: DateBasis
+) -> Found:
+    """A day or period written without a year: in the narrative's year (``basis`` narrative
+    where that changes it) when the text stated one, unless the verb is future or the period
+    runs to publication ("since March"); else placed from publication."""
+    modifier = v.get("modifier")
+    inferred = _infer(make, modifier, refs)
+    if refs.year_anchor and not (modifier or v.get("since") or refs.prefer_future):
+        period = _in_narrative_year(make, refs.year_anchor)
+        if period and period != inferred and (refs.pub is None or period.start <= refs.pub):
+            return period, "narrative"
+    return (inferred, basis) if inferred else None
+
+
+def _in_narrative_year(make: Callable[[int], Period | None], anchor: Period) -> Period | None:
+    """The occurrence inside the anchor ("In 2013 ... in February": February 2013), else the
+    first ending at most FLASHBACK before it: after 15 March 2020, "on 2 March" is 2020-03-02,
+    after 20 December 2019, "on 3 January" is 2020-01-03."""
+    years = range(anchor.start.year - 1, anchor.end.year + 2)
+    options = [p for y in years if (p := make(y)) is not None]
+    inside = [p for p in options if anchor.start <= p.start and p.end <= anchor.end]
+    later = [p for p in options if p.end >= anchor.start - FLASHBACK]
+    return (inside or later or [None])[0]
 
 
 def _infer(make: Callable[[int], Period | None], modifier: str | None, refs: References):

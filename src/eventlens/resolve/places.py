@@ -229,8 +229,10 @@ class PlaceResolver:
         candidates = [m for m in in_sentence if not _in_other_clause(trigger, m)]
         if candidates:
             mention = min(candidates, key=lambda m: _link_rank(trigger, m, focus))
-        else:  # the sentence's places, if any, belong to other clauses' events
-            mention = places.dominant(focus, outside=sentence if in_sentence else None)
+        else:  # the sentence's places, if any, belong to other clauses: the nearest, else
+            # the document's (then the sentence's own places do not count), else its dateline
+            mention = _sentence_fallback(trigger, in_sentence, focus)
+            mention = mention or places.dominant(focus, outside=sentence if in_sentence else None)
             mention = mention or places.dateline(sentence)
         if mention is None:
             return None
@@ -241,18 +243,22 @@ class PlaceResolver:
 
     def _elsewhere(self, mention: Mention, place: Place) -> bool:
         """Whether the "(admin2, admin1)" note puts the name in other units than the chosen
-        entry's: "Bamba (Kadiolo, Sikasso)" is not the gazetteer's Bamba of Gao region but a
-        namesake it lacks, placed by its units."""
-        if mention.stand_in or not mention.admin_names or place.admin1 is None:
+        entry's: "Bamba (Kadiolo, Sikasso)" is not the gazetteer's Bamba of Gao region, and
+        "Bonn (Tillabéri, Tillabéri)" not the German city, but namesakes it lacks, placed by
+        their units."""
+        if mention.stand_in or not mention.admin_names:
             return False
-        units = {
-            name_key(unit.name)
+        units = [
+            unit
             for name in mention.admin_names
             for unit in self.gazetteer.lookup(name)
-            if unit.kind in ("admin1", "admin2") and unit.country_code == place.country_code
-        }
+            if unit.kind in ("admin1", "admin2")
+        ]
+        own = {name_key(u.name) for u in units if u.country_code == place.country_code}
+        if units and not own:
+            return True  # the units are another country's
         admins = {name_key(place.admin1 or ""), name_key(place.admin2 or "")}
-        return bool(units) and not units & admins
+        return bool(own) and place.admin1 is not None and not own & admins
 
     def _container(
         self, mention: Mention, sentence: list[Mention], places: DocumentPlaces, focus: Counter
@@ -716,6 +722,33 @@ def _link_rank(
     finest = KIND_ORDER[chosen.kind] if chosen else 0
     distance = _tree_distance(trigger, anchor)
     return tier, modifier, distance, finest, abs(mention.span.start - trigger.i)
+
+
+def _sentence_fallback(
+    trigger: Token, in_sentence: list[Mention], focus: Counter[str]
+) -> Mention | None:
+    """The sentence's place nearest the trigger when the trigger governs none: in "residents
+    said gunmen attacked the convoy, and two soldiers died in X" the attack is at X. Never a
+    place of a relative or reported clause under the trigger (a participant's place), nor of
+    an adverbial clause ("troops stormed the camp while rebels fought in X")."""
+    usable = [
+        m
+        for m in in_sentence
+        if not _in_foreign_clause(trigger, m) and not _in_adverbial_clause(trigger, m)
+    ]
+    return min(usable, key=lambda m: _link_rank(trigger, m, focus), default=None)
+
+
+def _in_adverbial_clause(trigger: Token, mention: Mention) -> bool:
+    """Whether a place hangs in an adverbial clause below the nearest verb that governs both
+    it and the trigger."""
+    token = trigger.doc[mention.anchor]
+    governors = {trigger.i, *(t.i for t in trigger.ancestors)}
+    while token.i not in governors and token.head.i != token.i:
+        if token.dep_ == "advcl" and token.pos_ in ("VERB", "AUX"):
+            return True
+        token = token.head
+    return False
 
 
 def _in_clause_of(trigger: Token, token: Token) -> bool:

@@ -3,8 +3,9 @@
 The date expression attached to the trigger in the parse wins; else another date of the
 sentence that is not another clause's; else, for a past-tense event, the date of the
 previous dated event of the same paragraph, or the later date of the previous sentence's
-main clause (``basis="narrative"``); else the publication date. docs/time.md lists the
-expressions understood and the conventions for ranges and nights.
+main clause (``basis="narrative"``); else the publication date. A day or month written
+without a year takes the year the paragraph has reached ("In 2013 ... In February").
+docs/time.md lists the expressions understood and the conventions for ranges and nights.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ RECENT = timedelta(days=365)
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
 DESCRIBING = {"relcl", "acl"}  # clauses on a noun: "traders whose shops were looted"
 CLAUSE_OBJECTS = {"ccomp", "xcomp"}  # "said on Monday that ...", "claimed to have ..."
+YEAR_KINDS = {"calendar", "numeric"}  # the expressions that can state a year
+
+# the narrative's year anchor before each date expression of a sentence (by its start in the
+# sentence), and after the sentence
+YearAnchors = tuple[dict[int, Period | None], Period | None]
 
 
 class TimeResolver:
@@ -41,6 +47,8 @@ class TimeResolver:
         # date before it: "a week later" counts from the event before the sentence, whichever
         # events of the sentence were dated first
         self._sentence: tuple[DocumentContext, int, DateInfo | None, DateInfo | None] | None = None
+        # the document being read and the year anchors of its sentences, by their start
+        self._years: tuple[DocumentContext, dict[int, YearAnchors]] | None = None
 
     def resolve(self, sentence: Span, trigger: Token, context: DocumentContext) -> DateInfo:
         """The event's date; ``basis`` says where it came from."""
@@ -58,7 +66,9 @@ class TimeResolver:
             prefer_future=tense == "future",
         )
         lang = context.document.lang
+        years = self._year_anchors(sentence, context)[0]
         for rank, expression in self._ranked(sentence, trigger, lang):
+            refs = replace(refs, year_anchor=years.get(expression.start))
             found = _overnight(normalize(expression, refs), expression, sentence, lang)
             if found is not None and (rank < OTHER_NOUN or _recent_day(found, refs.pub)):
                 self._said = (found, sentence.start_char, trigger)
@@ -90,21 +100,53 @@ class TimeResolver:
         launched operations from 18 to 23 June. The offensive left 15 dead": 18-23 June even
         when only "the attack on 17 June" was an event). Not a verb reporting another clause
         ("said on Monday that ..."): its date is the statement's."""
-        if sentence.start == 0:
+        previous = _previous_in_paragraph(sentence)
+        if previous is None:
             return None
-        previous = sentence.doc[sentence.start - 1].sent
         root = previous.root
-        if "\n" in doc_text(sentence.doc)[previous.start_char : sentence.start_char]:
-            return None
         if root.pos_ not in VERBS or any(c.dep_ in CLAUSE_OBJECTS for c in root.children):
             return None
         refs = References(pub=context.document.pub_date, month_first=self.month_first)
         lang = context.document.lang
+        years = self._year_anchors(previous, context)[0]
         for rank, expression in self._ranked(previous, root, lang):
+            refs = replace(refs, year_anchor=years.get(expression.start))
             found = normalize(expression, refs) if rank <= 1 else None
             if found is not None:
                 return _overnight(found, expression, previous, lang)
         return None
+
+    def _year_anchors(self, sentence: Span, context: DocumentContext) -> YearAnchors:
+        """The year the paragraph has reached before each date expression of the sentence and
+        after it: read once per sentence, from the paragraph's first sentence on."""
+        if self._years is None or self._years[0] is not context:
+            self._years = (context, {})
+        read = self._years[1]
+        unread: list[Span] = []
+        current: Span | None = sentence
+        while current is not None and current.start_char not in read:
+            unread.append(current)
+            current = _previous_in_paragraph(current)
+        anchor = None if current is None else read[current.start_char][1]
+        for item in reversed(unread):
+            read[item.start_char] = self._read_years(item, anchor, context)
+            anchor = read[item.start_char][1]
+        return read[sentence.start_char]
+
+    def _read_years(
+        self, sentence: Span, anchor: Period | None, context: DocumentContext
+    ) -> YearAnchors:
+        """The year anchor before each date expression of a sentence, moved on by each date
+        that states a year or took the narrative's."""
+        refs = References(pub=context.document.pub_date, month_first=self.month_first)
+        lang = context.document.lang
+        before: dict[int, Period | None] = {}
+        for expression in expressions(sentence.text, lang):
+            before[expression.start] = anchor
+            found = normalize(expression, replace(refs, year_anchor=anchor))
+            if _sets_year(expression, found, anchor is not None, sentence, lang):
+                anchor = _period(found)
+        return before, anchor
 
     def _dated_a_participant(self, anchor: DateInfo | None, trigger: Token) -> bool:
         """Whether the anchor is the date of an event in a clause describing a participant of
@@ -136,6 +178,34 @@ class TimeResolver:
             return True
         between = doc_text(sentence.doc)[self._said[1] : sentence.start_char]
         return "\n" not in between
+
+
+def _previous_in_paragraph(sentence: Span) -> Span | None:
+    """The sentence before, when no line break separates them."""
+    if sentence.start == 0:
+        return None
+    previous = sentence.doc[sentence.start - 1].sent
+    if "\n" in doc_text(sentence.doc)[previous.start_char : sentence.start_char]:
+        return None
+    return previous
+
+
+def _sets_year(
+    expression: Expression, found: DateInfo | None, in_year: bool, sentence: Span, lang: str
+) -> bool:
+    """Whether a date sets the year of the narrative: one after a preposition that states a
+    year ("on 15 January 2020", "in 2013", "by the end of 2021") or, ``in_year`` (a year was
+    set), takes the narrative's ("on 28 January"); not a date naming a thing ("the August 2020
+    coup", "the 2018 budget", "Resolution 1973"), a decade, a period "since" or one counted
+    from publication ("last December", "in May last year")."""
+    values = expression.values
+    if found is None or found.start is None or found.precision == "decade":
+        return False
+    if expression.kind not in YEAR_KINDS or {"since", "modifier", "year_modifier"} & set(values):
+        return False
+    stated = in_year or "year" in values or expression.kind == "numeric"
+    words = [*sentence.text[: expression.start].split()[-1:], *expression.text.split()[:1]]
+    return stated and any(word.lower() in grammar(lang).prepositions for word in words)
 
 
 def _attachment(root: Token, trigger: Token, times_of_day: set[str]) -> int | None:
@@ -232,10 +302,18 @@ def _clause(token: Token) -> Token:
 
 def _date_head(span: Span) -> Token:
     """The head of a date expression without its leading determiner: in "at the 4th August
-    stadium" "the" hangs on "stadium" like the date words, which modify that noun."""
+    stadium" "the" hangs on "stadium" like the date words, which modify that noun. A date right
+    after a preposition but parsed as a modifier of the next noun stands for that preposition:
+    "On 20 December 2019 jihadists attacked" (no comma) dates "attacked", not "jihadists"."""
     while len(span) > 1 and span[0].pos_ == "DET":
         span = span[1:]
-    return span.root
+    root = span.root
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ == "ADP" and root.dep_ in NOUN_MODIFIERS:
+        noun = root.head
+        if noun.dep_ == "pobj" and noun.head == before and noun.i >= span.end:
+            return before
+    return root
 
 
 def _is_count(expression: Expression, span: Span) -> bool:
