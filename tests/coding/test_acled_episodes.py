@@ -45,6 +45,17 @@ def test_a_protest_with_violence_anywhere_in_the_episode_is_a_riot():
     assert blocked == ("Riots", "Violent demonstration")
 
 
+def test_a_protest_that_police_dispersed_is_a_protest_with_intervention():
+    sentence = "Nurses marched to the health ministry on Monday."
+    dispersed = f"{sentence} Police dispersed them with tear gas."
+    calm = f"{sentence} The march dispersed without incident."
+    assert to_acled("PROTEST", "demo", sentence=sentence, episode=dispersed) == (
+        "Protests",
+        "Protest with intervention",
+    )
+    assert to_acled("PROTEST", "demo", sentence=sentence, episode=calm)[1] == "Peaceful protest"
+
+
 @pytest.mark.parametrize(
     ("actors", "recipients", "expected"),
     [
@@ -52,6 +63,9 @@ def test_a_protest_with_violence_anywhere_in_the_episode_is_a_riot():
         (["CVL"], [], ("Battles", "Armed clash")),
         (["CVL", "UAF"], [], ("Battles", "Armed clash")),
         (["EDU"], ["COP"], ("Riots", "Violent demonstration")),  # students against police
+        (["EDU"], [], ("Riots", "Mob violence")),  # students against students
+        (["REF", "BUS"], [], ("Riots", "Mob violence")),  # refugees and traders: rioters
+        (["AGR"], [], ("Battles", "Armed clash")),  # farmers and herders: communal militias
     ],
 )
 def test_who_clashes_decides_between_riot_and_battle(actors, recipients, expected):

@@ -68,6 +68,9 @@ EPISODE_VIOLENCE = frozenset(
     {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}
 )
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+#: A leading label before a colon ("Property destruction: On May 2, ..."): a heading of the
+#: note, not part of its first sentence.
+HEADING = re.compile(r"\s*([A-Z][A-Za-z/-]*(?: [A-Za-z/-]+){0,4})\s*:\s")
 PROPERTY_MODES = frozenset({"destroy"})  # damage to things: no violence a side act takes
 
 
@@ -86,6 +89,7 @@ class EventFacts:
     recipient_sectors: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     episode_words: frozenset[str] = frozenset()  # includes ``words``
+    heading: str = ""  # the lower-case leading label of the sentence or episode, if any
 
 
 @dataclass(frozen=True)
@@ -100,12 +104,13 @@ class AcledRule:
     words: tuple[str, ...]  # empty: any
     episode_words: tuple[str, ...]  # empty: any
     episode_without: tuple[str, ...]  # none of these in the episode
+    heading: tuple[str, ...]  # empty: any; else one of these leading labels
     event_type: str | None
     sub_event_type: str | None
 
     def matches(self, facts: EventFacts) -> bool:
         return (
-            self.plover_type == facts.event_type
+            self.plover_type in (ANY, facts.event_type)
             and self.mode in (ANY, facts.mode or "")
             and (self.context == ANY or self.context in facts.context)
             and _actors_hold(self.actor, facts.actor_sectors)
@@ -116,6 +121,7 @@ class AcledRule:
                 or any(_word_in(w, facts.episode_words) for w in self.episode_words)
             )
             and not any(_word_in(w, facts.episode_words) for w in self.episode_without)
+            and (not self.heading or facts.heading in self.heading)
         )
 
 
@@ -140,6 +146,29 @@ def to_acled(
 ) -> tuple[str | None, str | None]:
     """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None). ``episode``
     is the text around the sentence that reports the same episode."""
+    rule = acled_rule(
+        event_type,
+        mode,
+        context=context,
+        actor_sectors=actor_sectors,
+        recipient_sectors=recipient_sectors,
+        sentence=sentence,
+        episode=episode,
+    )
+    return _pair(rule)
+
+
+def acled_rule(
+    event_type: str,
+    mode: str | None,
+    *,
+    context: Iterable[str] = (),
+    actor_sectors: Iterable[str | None] = (),
+    recipient_sectors: Iterable[str | None] = (),
+    sentence: str = "",
+    episode: str = "",
+) -> AcledRule | None:
+    """The first row of plover_acled.tsv that holds for a PLOVER event, or None."""
     words = frozenset(sentence_words(sentence))
     facts = EventFacts(
         event_type=event_type,
@@ -149,11 +178,19 @@ def to_acled(
         recipient_sectors=frozenset(s or UNRESOLVED for s in recipient_sectors),
         words=words,
         episode_words=words | frozenset(sentence_words(episode)),
+        heading=heading_of(sentence) or heading_of(episode),
     )
-    for rule in acled_rules():
-        if rule.matches(facts):
-            return rule.event_type, rule.sub_event_type
-    return None, None
+    return next((rule for rule in acled_rules() if rule.matches(facts)), None)
+
+
+def heading_of(text: str) -> str:
+    """The lower-case leading label of a text ("Arrests: 20 women were ..."), or ""."""
+    found = HEADING.match(text)
+    return found.group(1).lower() if found else ""
+
+
+def _pair(rule: AcledRule | None) -> tuple[str | None, str | None]:
+    return (rule.event_type, rule.sub_event_type) if rule else (None, None)
 
 
 def acled_for_event(
@@ -164,12 +201,14 @@ def acled_for_event(
     (``neighbours``), whose recipients stand in when the event names none ("opened fire
     and wounded a civilian"). A side act (looting, arrests, a withdrawal, a release) of an
     episode that also reports violence takes the type of that violence: ACLED codes the
-    episode's violence ("attacked a checkpoint and seized three motorbikes" is a clash)."""
-    pair = _own_acled(event, episode, neighbours)
-    if pair[1] not in SIDE_ACTS:
+    episode's violence ("attacked a checkpoint and seized three motorbikes" is a clash),
+    unless a heading row chose it: the note's own label ("Arrests: ...") stands."""
+    rule = _own_rule(event, episode, neighbours)
+    pair = _pair(rule)
+    if pair[1] not in SIDE_ACTS or (rule and rule.heading):
         return pair
     violent = (
-        (other.confidence, _own_acled(other, episode, neighbours))
+        (other.confidence, _pair(_own_rule(other, episode, neighbours)))
         for other in neighbours
         if other.modality == "asserted"
         and other.event_type in VIOLENT_TYPES
@@ -184,10 +223,8 @@ def acled_for_event(
     return adopted
 
 
-def _own_acled(
-    event: Event, episode: str, neighbours: Sequence[Event]
-) -> tuple[str | None, str | None]:
-    """The ACLED pair of one event read with its episode's words and recipients."""
+def _own_rule(event: Event, episode: str, neighbours: Sequence[Event]) -> AcledRule | None:
+    """The ACLED row of one event read with its episode's words and recipients."""
     around = [
         a.sector
         for other in neighbours
@@ -201,7 +238,7 @@ def _own_acled(
         recipients = around or [a.sector for a in event.recipient]
     elif not armed & set(recipients):  # "killed three villagers and a militiaman"
         recipients += [s for s in around if s in armed]
-    return to_acled(
+    return acled_rule(
         event.event_type,
         event.mode,
         context=event.context,
@@ -278,7 +315,11 @@ def acled_rules() -> tuple[AcledRule, ...]:
 
 
 def parse_acled_rule(row: dict[str, str], where: str) -> AcledRule:
-    _check_plover(row.get("plover_type"), row.get("plover_mode"), where)
+    heading = _word_condition(row.get("heading"))
+    if row.get("plover_type") != ANY:
+        _check_plover(row.get("plover_type"), row.get("plover_mode"), where)
+    elif not heading or row.get("plover_mode") != ANY:
+        raise CrosswalkError(f"{where}: plover_type * needs plover_mode * and a heading")
     context = row.get("context") or ANY
     if context != ANY and context not in load_yaml("plover.yaml")["contexts"]:
         raise CrosswalkError(f"{where}: unknown PLOVER context {context!r}")
@@ -295,6 +336,7 @@ def parse_acled_rule(row: dict[str, str], where: str) -> AcledRule:
         words=_word_condition(row.get("words")),
         episode_words=_word_condition(row.get("episode_words")),
         episode_without=_word_condition(row.get("episode_without")),
+        heading=heading,
         event_type=event_type,
         sub_event_type=sub_event_type,
     )

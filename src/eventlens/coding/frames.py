@@ -101,15 +101,15 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
         actors, recipients = _verbal_roles(trigger, entry, lexicon)
     if entry.inverse:
         actors, recipients = recipients, actors
-    actor_spans = [s for s in _expand_all(actors) if s.root.i != trigger.i]
+    actor_spans = [_with_origin(s) for s in _expand_all(actors) if s.root.i != trigger.i]
     nominal = entry.pos == "noun" or trigger.tag_ == "VBG"  # "*fighting* between X and Y"
-    sides = _reciprocal_sides(trigger) if nominal and not actor_spans else []
-    if len(sides) > 1:  # "clashes between soldiers and jihadists": one side acts on the other
-        actor_spans, recipients = sides[:1], []
+    sides = _reciprocal_sides(trigger) if nominal else []
+    if len(sides) > 1 and not actor_spans:  # "clashes between soldiers and jihadists"
+        return Frame(sides[:1], sides[1:], reciprocal=True)  # one side acts on the other
     taken = {trigger.i, *(t.i for span in actor_spans for t in span)}
     recipient_spans = [s for s in _expand_all(recipients, placed=True) if s.root.i not in taken]
-    if len(sides) > 1:
-        return Frame(actor_spans, sides[1:], reciprocal=True)
+    if actor_spans and not recipient_spans:  # "X hosted talks between A and B": A and B
+        recipient_spans = [s for s in sides if s.root.i not in taken]
     return Frame(actor_spans, recipient_spans)
 
 
@@ -127,6 +127,7 @@ def _reciprocal_sides(noun: Token) -> list[Span]:
 
 def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
+    passive = passive and not _stranding_prepositional(verb, entry)
     objects = [_antecedent(o) for o in _objects(verb)] or _hedged_objects(verb)
     preps = entry.recipients or lexicon.recipient_preps
     if entry.type == "ASSAULT" and entry.object_is_recipient and not objects:
@@ -157,6 +158,16 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
     threat = entry.type == "THREATEN"
     recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps, threat)
     return actors, [_object_antecedent(verb, r) for r in recipients]
+
+
+def _stranding_prepositional(verb: Token, entry: TriggerEntry) -> bool:
+    """ "a newspaper *called* Thursday *on* Arabs to unite": a verb that takes no object has no
+    passive that keeps its preposition's complement, so the parser's reduced relative (an
+    ``acl`` participle) is the main clause and its noun the subject."""
+    marked = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if marked or "dobj" not in entry.forbids:
+        return False
+    return any(c.dep_ == "prep" and any(c.children) for c in verb.children)
 
 
 def _reduced_passive(verb: Token, subjects: list[Token]) -> bool:
@@ -319,8 +330,16 @@ def _nominal_roles(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[
     roles["recipient"].extend(_prep_objects([noun, *complements(noun)], preps))
     if not roles["actor"]:
         roles["actor"] = [c for c in noun.children if _names_an_entity(c)][:1]
+    roles["actor"] = roles["actor"] or _modifying_verb_subjects(noun)
     _roles_from_light_verb(noun, entry, lexicon, roles, preps)
     return roles["actor"], roles["recipient"]
+
+
+def _modifying_verb_subjects(noun: Token) -> list[Token]:
+    """ "Israel Friday *reimposed* blockades": the parser hung the verb on its object as a
+    modifier; the verb's own subject acts."""
+    verbs = [c for c in noun.lefts if c.dep_ == "amod" and c.pos_ == "VERB"]
+    return [s for v in verbs for s in v.children if s.dep_ == "nsubj"]
 
 
 def undergoing_verb(noun: Token) -> Token | None:
@@ -345,7 +364,7 @@ def _roles_from_light_verb(
     role: str | None = "actor"
     if verb is None and first.dep_ in ("dobj", "nsubjpass"):
         verb = first.head
-        role = next((r for w in word_forms(verb) if (r := lexicon.light_verbs.get(w))), None)
+        role = next((r for w in _light_forms(verb) if (r := lexicon.light_verbs.get(w))), None)
     if verb is None or role is None:
         return
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
@@ -355,6 +374,12 @@ def _roles_from_light_verb(
         roles[role] = named  # "the army continued *its* attacks": the army, not "its"
     if not roles["recipient"]:  # "gave *Moscow* a deadline", "sent a warning *to Moscow*"
         roles["recipient"] = _datives(verb) or _prep_objects([verb], preps)
+
+
+def _light_forms(verb: Token) -> list[str]:
+    """The verb's forms, and those without a repeating prefix ("*re*imposed", "re-launched")."""
+    forms = word_forms(verb)
+    return forms + [f.removeprefix("re").lstrip("-") for f in forms if f.startswith("re")]
 
 
 def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[list[Token], bool]:
@@ -371,6 +396,8 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         hedged = _hedged_subjects(current, head)
         if hedged:
             return hedged, passive
+        if dep == "acl" and _verbless_main_clause(current):
+            return [current.sent.root], passive
         if dep in ("oprd", "acl") and current.tag_ == "VBN" and _counted(head):
             return [head], True  # "five were killed and *ten wounded*"
         if dep == "acl" and _is_issued_document(head):
@@ -383,6 +410,8 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
             controllers = [c for c in head.children if c.dep_ == "dobj" and _is_argument(c)]
             if controllers:
                 return controllers, passive
+        elif dep == "acomp":  # "X is *ready* to send troops", "X is *opposed* to ...": X acts
+            passive = passive or _agents(current) != []
         elif dep == "conj":
             passive = passive or _inherits_passive(current, head)
             head = _verbal_ancestor(head)  # "rejected X as illegal and accused Y": misattached
@@ -395,6 +424,17 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
             break
         current = head
     return [], passive
+
+
+def _verbless_main_clause(participle: Token) -> bool:
+    """ "Doctors from two charities *donated* and delivered goods to ...": in a sentence the
+    parser left without a verb (a noun root), a participle that takes an object is the main
+    verb, and the root noun its subject (a headline's "five killed" takes none)."""
+    root = participle.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i > participle.i:
+        return False
+    verbs = [participle, *(c for c in participle.children if c.dep_ == "conj")]
+    return any(c.dep_ == "dobj" for v in verbs for c in v.children)
 
 
 def _hedged_subjects(clause: Token, hedge: Token) -> list[Token]:
@@ -609,6 +649,19 @@ def _with_place(span: Span) -> Span:
         return span
     named = [o for o in after.children if o.dep_ == "pobj" and _names(o, types)]
     return span.doc[span.start : named[0].right_edge.i + 1] if named else span
+
+
+def _with_origin(span: Span) -> Span:
+    """ "doctors *from two American charities*", "delegates *from the EU*": an actor named by
+    a common noun, extended over a following "from" phrase naming a body or people (not a
+    place: "withdrawal of forces *from Panama*" is where they leave)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.root.pos_ != "NOUN" or after is None or after.head.i != span.root.i:
+        return span
+    objects = [o for o in after.children if o.dep_ == "pobj"]
+    if after.lower_ != "from" or not any(_names(o, ("NORP", "ORG")) for o in objects):
+        return span
+    return span.doc[span.start : max(noun_phrase(o).end for o in objects)]
 
 
 def _names(noun: Token, types: tuple[str, ...]) -> bool:
