@@ -123,6 +123,22 @@ def test_acled_for_event_uses_actor_sectors():
     assert acled_for_event(event) == ("Violence against civilians", "Attack")
 
 
+def test_a_state_named_alone_is_no_unresolved_protester():
+    sentence = "Niger rejected the plan while rallies filled the streets of the capital."
+    event = Event(
+        doc_id="d",
+        event_type="REJECT",
+        sentence=sentence,
+        span=(0, len(sentence)),
+        trigger="rejected",
+        rule="verb:reject",
+        actor=[Actor(text="Niger", code="NER", country="NER")],
+    )
+    assert acled_for_event(event)[0] != "Protests"
+    event.actor = [Actor(text="Residents")]
+    assert acled_for_event(event) == ("Protests", "Peaceful protest")
+
+
 def test_bad_rows_name_the_file_and_row():
     row = {
         "plover_type": "ASSAULT",

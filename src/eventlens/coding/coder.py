@@ -10,7 +10,14 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.coding.crosswalk import acled_for_event
-from eventlens.coding.frames import Frame, claimed_authors, frame_for, noun_phrase, used_by
+from eventlens.coding.frames import (
+    Frame,
+    claimed_authors,
+    frame_for,
+    in_heading,
+    noun_phrase,
+    used_by,
+)
 from eventlens.coding.learned import LearnedTyper
 from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
 from eventlens.coding.modality import (
@@ -236,6 +243,7 @@ class EventCoder:
             for child in [*noun.lefts, *(t for c in compounds for t in c.lefts)]
             if child.dep_ in ("amod", "compound", "nmod")
             and child.lower_ not in skip
+            and not in_heading(child)  # "*Property* destruction: ..." is a label
             and f"{child.lower_} {noun.lower_}" not in self.weapon_words  # "a *car* bomb"
         ]
         words = [noun.doc[m.i : m.i + 1] for m in modifiers]

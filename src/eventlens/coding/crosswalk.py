@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from eventlens.data_files import data_path, load_yaml, read_tsv
 
 if TYPE_CHECKING:
-    from eventlens.record import Event
+    from eventlens.record import Actor, Event
 
 ANY = "*"
 UNRESOLVED = "?"  # an actor whose sector is not known
 NOBODY = "-"  # no actor at all
+STATE_SECTOR = "GOV"  # the sector of a state or organisation named alone
 
 #: ACLED's event types and their sub-event types (ACLED codebook).
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
@@ -242,11 +243,17 @@ def _own_rule(event: Event, episode: str, neighbours: Sequence[Event]) -> AcledR
         event.event_type,
         event.mode,
         context=event.context,
-        actor_sectors=(a.sector for a in event.actor),
+        actor_sectors=(_acting_sector(a) for a in event.actor),
         recipient_sectors=recipients,
         sentence=event.sentence,
         episode=episode,
     )
+
+
+def _acting_sector(actor: Actor) -> str | None:
+    """The actor's sector; a state or organisation named without one ("Mali abstained",
+    "ECOWAS imposed") acts through its government, so it is no unresolved actor."""
+    return actor.sector or (STATE_SECTOR if actor.code else None)
 
 
 def to_cameo(event_type: str, mode: str | None, rule: str = "") -> CameoCode | None:

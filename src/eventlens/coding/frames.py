@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from eventlens.coding.crosswalk import HEADING
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
 from eventlens.coding.modality import cues
 from eventlens.coding.triggers import carrier, complements, governing_verb, word_forms
+from eventlens.resolve.context import doc_text
 
 SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
 RELATIVIZERS = ("who", "that", "which", "whom")
@@ -25,6 +27,8 @@ ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
 ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
 SPEAKER_PRONOUNS = ("it", "they")
 MAX_HOPS = 5
+HEADING_TOKENS = 16  # a "Label:" heading is at most five words: its colon is this close
+LINE_LOOKBACK = 200  # characters read back to tell a paragraph start
 DASHES = ("-", "–", "—", "--")
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # Participles spaCy misreads as the main verb: "*suspected* JNIM militants attacked ...".
@@ -101,6 +105,7 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
         actors, recipients = _verbal_roles(trigger, entry, lexicon)
     if entry.inverse:
         actors, recipients = recipients, actors
+    actors, recipients = _outside_heading(actors), _outside_heading(recipients)
     actor_spans = [_with_origin(s) for s in _expand_all(actors) if s.root.i != trigger.i]
     nominal = entry.pos == "noun" or trigger.tag_ == "VBG"  # "*fighting* between X and Y"
     sides = _reciprocal_sides(trigger) if nominal else []
@@ -111,6 +116,45 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
     if actor_spans and not recipient_spans:  # "X hosted talks between A and B": A and B
         recipient_spans = [s for s in sides if s.root.i not in taken]
     return Frame(actor_spans, recipient_spans)
+
+
+def heading_end(sentence: Span) -> int:
+    """Index of the first token after a leading "Label:" heading of the sentence, or its start.
+
+    A heading opens a text or paragraph, matches crosswalk's ``HEADING`` and is no clause of
+    its own ("The minister said: ..." is speech, not a label)."""
+    text, start = doc_text(sentence.doc), sentence.start_char
+    before = text[max(0, start - LINE_LOOKBACK) : start].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return sentence.start
+    found = HEADING.match(text, start)
+    if not found:
+        return sentence.start
+    label = [t for t in sentence if t.idx < found.end(1)]
+    if any(t.dep_ in SUBJECT_LABELS and t.head in label for t in label):
+        return sentence.start
+    return sentence.start + len(label)
+
+
+def in_heading(token: Token) -> bool:
+    """Whether the token lies in the leading "Label:" heading of its sentence. Only a token
+    with a colon a few tokens after it can be (finding its sentence is costly)."""
+    ahead = token.doc[token.i : token.i + HEADING_TOKENS]
+    if not any(t.text == ":" for t in ahead):
+        return False
+    return token.i < heading_end(token.sent)
+
+
+def _outside_heading(tokens: list[Token]) -> list[Token]:
+    """The tokens not in a heading; a heading word stands down for its apposition
+    ("Agreement: *X, Y and Z* agreed ...")."""
+    kept = []
+    for token in tokens:
+        if not in_heading(token):
+            kept.append(token)
+        else:
+            kept += [c for c in token.rights if c.dep_ == "appos" and not in_heading(c)]
+    return kept
 
 
 def _reciprocal_sides(noun: Token) -> list[Span]:
@@ -388,6 +432,7 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
     current = verb
     for _ in range(MAX_HOPS):
         own = [t for c in current.children if c.dep_ in SUBJECT_LABELS for t in _past_dateline(c)]
+        own = _outside_heading(own)
         if own:
             return [_antecedent(s, reporting_verbs) for s in own], passive
         head, dep = current.head, current.dep_
@@ -403,7 +448,7 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         if dep == "acl" and _is_issued_document(head):
             current = head.head  # "X issued a statement *calling on* Y": X calls on Y
             continue
-        if dep in ("acl", "relcl") and head.pos_ in ARGUMENT_POS:
+        if dep in ("acl", "relcl") and head.pos_ in ARGUMENT_POS and not in_heading(head):
             return [head], passive or (dep == "acl" and current.tag_ == "VBN")
         if dep in ("xcomp", "oprd"):
             passive = passive or _inherits_passive(current, head)  # "was found *executed*"

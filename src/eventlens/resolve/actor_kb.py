@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ class ActorDataError(ValueError):
     """An actor data file is malformed; the message names the file and the entry."""
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-folded text: 'Goïta' and 'GOITA' both give 'goita'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
@@ -59,6 +60,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_forms(word: str) -> tuple[str, ...]:
     """The word and its possible singulars (folded): 'militias' -> 'militia'."""
     forms = [word]
@@ -178,6 +180,7 @@ class KnowledgeBase:
     entries: list[Entry] = field(default_factory=list)
     aliases: dict[tuple[str, ...], list[Alias]] = field(default_factory=lambda: defaultdict(list))
     sectors: dict[tuple[str, ...], str] = field(default_factory=dict)
+    sector_from: dict[str, int] = field(default_factory=dict)  # longest sector key by first word
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     pronouns: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)
     person_nouns: frozenset[tuple[str, ...]] = frozenset()
@@ -185,7 +188,7 @@ class KnowledgeBase:
     property_nouns: frozenset[tuple[str, ...]] = frozenset()
     collective_actions: dict[tuple[str, ...], str] = field(default_factory=dict)
     name_words: dict[int, frozenset[str]] = field(default_factory=dict)  # by id(entry)
-    longest: int = 1
+    longest_from: dict[str, int] = field(default_factory=dict)  # longest name by first word
 
     def add(self, entry: Entry, raw: dict[str, Any], first: bool = False) -> None:
         """Index an entry; ``first`` puts it before the entries already known for the same
@@ -207,7 +210,7 @@ class KnowledgeBase:
             same = next((i for i, a in enumerate(known) if a.entry is entry), None)
             if key and same is None:
                 known.insert(0 if first else len(known), alias)
-                self.longest = max(self.longest, len(key))
+                self.longest_from[key[0]] = max(self.longest_from.get(key[0], 1), len(key))
             elif key and how == "alias" and not text[:1].isupper():  # matches in any case
                 known[same] = Alias(entry, known[same].how, alias.text)
 
@@ -520,6 +523,8 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """
     kb = KnowledgeBase()
     kb.sectors = _sector_table(ACTOR_DIR / "sectors.yaml")
+    for key in filter(None, kb.sectors):
+        kb.sector_from[key[0]] = max(kb.sector_from.get(key[0], 1), len(key))
     (
         kb.descriptions,
         kb.pronouns,

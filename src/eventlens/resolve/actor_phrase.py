@@ -82,7 +82,7 @@ class Phrase:
         raw = [span.text[s:e] for _, s, e in found]
         starts = [t.idx - span.start_char for t in span]
         tokens = [span[max(0, bisect.bisect_right(starts, s) - 1)] for _, s, _ in found]
-        doc = span.doc
+        doc, sent = span.doc, span.sent
         head = span.root
         return cls(
             text=span.text,
@@ -94,8 +94,8 @@ class Phrase:
             proper=[
                 t.pos_ == "PROPN" and w[:1].isupper() for t, w in zip(tokens, raw, strict=True)
             ],
-            before=fold(doc[span.start - 1].text) if span.start > span.sent.start else "",
-            after=fold(doc[span.end].text) if span.end < span.sent.end else "",
+            before=fold(doc[span.start - 1].text) if span.start > sent.start else "",
+            after=fold(doc[span.end].text) if span.end < sent.end else "",
             plural=head.tag_ in ("NNS", "NNPS"),
             person_entity=head.ent_type_ == "PERSON",
             predicate=_predicate(span),
@@ -297,7 +297,9 @@ def _body_sector(phrase: Phrase, found: list[tuple[int, int, str]]) -> str | Non
 def _matches(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None) -> list:
     found, i, n = [], 0, len(phrase.folded)
     while i < n:
-        for length in range(min(kb.longest, n - i), 0, -1):
+        for length in range(min(kb.longest_from.get(phrase.folded[i], 1), n - i), 0, -1):
+            if length > 1 and not kb.aliases.get(tuple(phrase.folded[i : i + length])):
+                continue  # no name of these words (only one word can be an acronym plural)
             match = _match_at(phrase, kb, i, i + length, when, focus)
             if match:
                 found.append(match)
@@ -381,7 +383,7 @@ def _sector_words(phrase: Phrase, kb: KnowledgeBase, covered: set[int]) -> list:
         if i in covered or (i and phrase.folded[i - 1] in (*AGAINST_OR_FOR, "counter")):
             i += 1  # "anti-jihadist forces" are no jihadists
             continue
-        for length in range(min(5, n - i), 0, -1):
+        for length in range(min(5, kb.sector_from.get(phrase.folded[i], 1), n - i), 0, -1):
             sector = kb.sector_of(tuple(phrase.folded[i : i + length]))
             if sector and not covered & set(range(i, i + length)):
                 found.append((i, i + length, sector))

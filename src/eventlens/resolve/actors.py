@@ -91,6 +91,16 @@ class DocumentMemory:
     mentions: list[Mention] = field(default_factory=list)
     focus: str | None = None
     sentence_countries: dict[int, set[str]] = field(default_factory=dict)
+    phrases: dict[tuple[int, int], Phrase] = field(default_factory=dict)  # by token span
+
+    def phrase(self, span: Span) -> Phrase:
+        """The phrase of ``span`` (built once per span of the document)."""
+        if span.doc is not self.doc:
+            return Phrase.from_span(span)
+        key = (span.start, span.end)
+        if key not in self.phrases:
+            self.phrases[key] = Phrase.from_span(span)
+        return self.phrases[key]
 
     def sentence_of(self, char: int) -> int:
         return bisect.bisect_right(self.sentence_starts, char) - 1
@@ -197,7 +207,7 @@ class ActorResolver:
             return Actor(text=span.text, start=span.start_char, end=span.end_char)
         memory = self._memory_for(context.doc, context.document.pub_date)
         when = when or context.document.pub_date
-        phrase = Phrase.from_span(span)
+        phrase = memory.phrase(span)
         actor, kind = self._resolve_span(span, phrase, memory, when)
         memory.add(_mention(actor, kind, phrase, span, memory))
         context.remember_actor(actor)
@@ -227,7 +237,7 @@ class ActorResolver:
             if mention.kind not in ("demonym", "place"):
                 memory.add(mention)
         for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
-            phrase = Phrase.from_span(chunk)
+            phrase = memory.phrase(chunk)
             actor, kind = self._resolve_span(chunk, phrase, memory, when)
             if (actor.code or actor.country or actor.sector) and not (
                 kind == "state" and phrase.before in LOCATIVE
