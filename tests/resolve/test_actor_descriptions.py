@@ -376,3 +376,9 @@ def test_destination_is_not_the_documents_country(resolve):
 def test_a_month_is_no_collective_action(resolve):
     text = "On March 4, two groups clashed near Saaba."
     assert resolve(text, "two groups").sector is None
+
+
+def test_demonym_coordinated_with_a_state_is_no_crowd(resolve):
+    text = "The French and other Europeans pulled their troops out of the country."
+    assert facts(resolve(text, "other Europeans")) == ("EUR", None)
+    assert resolve("Malians and other Africans marched in Paris.", "other Africans").sector == "CVL"

@@ -350,7 +350,7 @@ class ActorResolver:
         if pronoun and memory and not reading.principal:
             return self._pronoun(actor, reading, memory, pronoun)
         if reading.principal:
-            return self._named(actor, reading, memory)
+            return self._named(actor, reading, memory, conjunct)
         possessor = phrase.possessor_end()
         if possessor and reading.sector and memory:
             return self._possessed(actor, reading, memory, when, possessor)
@@ -359,7 +359,11 @@ class ActorResolver:
         return self._description(actor, reading, memory, conjunct)
 
     def _named(
-        self, actor: Actor, reading: Reading, memory: DocumentMemory | None = None
+        self,
+        actor: Actor,
+        reading: Reading,
+        memory: DocumentMemory | None = None,
+        conjunct: Actor | None = None,
     ) -> tuple[Actor, str]:
         """A knowledge-base name is in the phrase."""
         match, phrase = reading.principal, reading.phrase
@@ -371,7 +375,7 @@ class ActorResolver:
             entry.kb_id,
         )
         if match.alias.how == "demonym" and match.start <= phrase.head < match.end:
-            return self._people(actor, reading, memory)  # "Malians", "3 Europeans"
+            return self._people(actor, reading, memory, conjunct)  # "Malians", "3 Europeans"
         if entry.kind != "state":
             thing = reading.thing and reading.sector_at_head and reading.sector == "CVL"
             actor.sector = facts.sector or (None if thing else reading.sector)
@@ -387,12 +391,17 @@ class ActorResolver:
         return actor, _unnamed_kind(reading)
 
     def _people(
-        self, actor: Actor, reading: Reading, memory: DocumentMemory | None
+        self,
+        actor: Actor,
+        reading: Reading,
+        memory: DocumentMemory | None,
+        conjunct: Actor | None = None,
     ) -> tuple[Actor, str]:
         """A demonym as the head ("Malians", "25 Burkinabe") names people: civilians when
-        several. Their country is the one they live in where the phrase says so ("Bosnian
-        Serbs", "the Albanians of Serbia", "ethnic Albanians" in a sentence about Serbia),
-        else the demonym's."""
+        several, unless coordinated with a state ("the French and other Europeans" withdrew).
+        Their country is the one they live in where the phrase says so ("Bosnian Serbs", "the
+        Albanians of Serbia", "ethnic Albanians" in a sentence about Serbia), else the
+        demonym's."""
         phrase, head = reading.phrase, reading.principal
         states = [m for m in reading.matches if m.entry.kind == "state"]
         home = next((m for m in states if m.start > phrase.head and m.alias.how != "demonym"), None)
@@ -403,7 +412,8 @@ class ActorResolver:
         several = phrase.plural or any(w.isdigit() for w in phrase.folded)
         self._set_country(actor, country or home.facts.code or "")
         actor.kb_id = None if several else home.entry.kb_id
-        actor.sector = reading.sector or ("CVL" if several else None)
+        people = several and not _names_a_state(conjunct)  # "the French and other Europeans"
+        actor.sector = reading.sector or ("CVL" if people else None)
         return actor, "collective" if several else "state"
 
     def _unknown_name(
@@ -610,3 +620,8 @@ def _unnamed_kind(reading: Reading) -> str:
     if reading.thing:
         return "thing"  # "the police station" is no antecedent of "they"
     return "person" if reading.person_noun and not reading.phrase.plural else "collective"
+
+
+def _names_a_state(actor: Actor | None) -> bool:
+    """Whether a resolved actor is a state as such: a code and no sector ("the French")."""
+    return actor is not None and actor.code is not None and actor.sector is None
