@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventlens.data_files import data_path, load_yaml, read_tsv
 
@@ -135,28 +135,10 @@ class CameoCode:
     pentaclass: int
 
 
-def to_acled(
-    event_type: str,
-    mode: str | None,
-    *,
-    context: Iterable[str] = (),
-    actor_sectors: Iterable[str | None] = (),
-    recipient_sectors: Iterable[str | None] = (),
-    sentence: str = "",
-    episode: str = "",
-) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None). ``episode``
-    is the text around the sentence that reports the same episode."""
-    rule = acled_rule(
-        event_type,
-        mode,
-        context=context,
-        actor_sectors=actor_sectors,
-        recipient_sectors=recipient_sectors,
-        sentence=sentence,
-        episode=episode,
-    )
-    return _pair(rule)
+def to_acled(event_type: str, mode: str | None, **conditions: Any) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None); ``conditions``
+    are those of :func:`acled_rule` (sectors, sentence, episode)."""
+    return _pair(acled_rule(event_type, mode, **conditions))
 
 
 def acled_rule(
