@@ -138,7 +138,8 @@ class EventCoder:
         """All event mentions of a document, in text order."""
         context = DocumentContext(document=document, doc=doc)
         placed: list[tuple[int, Event, Token]] = []  # (sentence number, event, trigger)
-        for number, sentence in enumerate(doc.sents):
+        sentences = list(doc.sents)
+        for number, sentence in enumerate(sentences):
             matches = find_triggers(sentence, self.lexicon)
             triggers = {t.i for m in matches for t in (m.token, *(a.token for a in m.absorbed))}
             coded = [self._code_match(m, triggers) for m in matches]
@@ -155,9 +156,9 @@ class EventCoder:
             _rank_below_protests(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
-        self._lend_claimed_authors(placed, list(doc.sents), context)
+        self._lend_claimed_authors(placed, sentences, context)
         _lend_episode_actors(placed)
-        _code_acled(placed, list(doc.sents))
+        _code_acled(placed, sentences)
         return [event for _, event, _ in placed]
 
     def _code_match(self, match: TriggerMatch, triggers: set[int]) -> _Coded:
