@@ -47,6 +47,7 @@ class Actor:
     country: str | None = None  # ISO alpha-3 of the actor's country, where it has one
     start: int | None = None  # character offsets of ``text`` in the document
     end: int | None = None
+    implied: str | None = None  # "implied:RULE": no words name it, the event implies it
 
 
 @dataclass

@@ -29,13 +29,16 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str] | None = None) -
 
 
 def actor_label(actors: list[dict[str, Any]]) -> str:
-    """Short label of an actor list: "MLI MIL (the junta); FRA GOV (France)"."""
+    """Short label of an actor list: "MLI MIL (the junta); FRA GOV (France)"; an actor the
+    text implies without naming it shows its name: "NER CVL (Protesters, implied)"."""
     labels = []
     for actor in actors:
         code = " ".join(
             x for x in (actor.get("code") or actor.get("country"), actor.get("sector")) if x
         )
-        labels.append(f"{code} ({actor['text']})" if code else actor["text"])
+        said = actor["text"] or actor.get("name") or ""
+        said += ", implied" if actor.get("implied") else ""
+        labels.append(f"{code} ({said})" if code else said)
     return "; ".join(labels)
 
 

@@ -8,7 +8,8 @@ from eventlens.record import Event
 
 
 def roles(event: Event) -> tuple[list[str], list[str]]:
-    return [a.text for a in event.actor], [r.text for r in event.recipient]
+    """The stated actors and recipients (not the actors an event only implies)."""
+    return [a.text for a in event.actor if not a.implied], [r.text for r in event.recipient]
 
 
 def only(events: list[Event]) -> Event:

@@ -13,7 +13,7 @@ def by_trigger(events: list[Event], trigger: str) -> Event:
 
 
 def texts(actors: list) -> list[str]:
-    return [a.text for a in actors]
+    return [a.text for a in actors if not a.implied]  # stated actors only
 
 
 def test_a_by_agent_acts_on_the_passive_subject(code) -> None:
@@ -28,13 +28,13 @@ def test_an_agentless_passive_keeps_the_victim_as_recipient_only(code) -> None:
     event = by_trigger(
         code("A patrol of Nigerien soldiers was ambushed on the road to Tera."), "ambushed"
     )
-    assert event.actor == []
+    assert texts(event.actor) == []
     assert texts(event.recipient) == ["A patrol of Nigerien soldiers"]
 
 
 def test_a_participle_under_a_passive_verb_is_passive(code) -> None:
     event = by_trigger(code("The body of a herder was found executed near the well."), "executed")
-    assert event.actor == []
+    assert texts(event.actor) == []
     assert texts(event.recipient) == ["The body of a herder"]
 
 
@@ -50,7 +50,7 @@ def test_counted_casualties_are_victims_not_actors(code) -> None:
     assert texts(killed.recipient) == ["two"]
     assert texts(killed.actor) != ["two"]
     headline = by_trigger(code("Army sweeps the forest. 4 militants killed."), "killed")
-    assert headline.actor == [] and texts(headline.recipient) == ["4 militants"]
+    assert texts(headline.actor) == [] and texts(headline.recipient) == ["4 militants"]
 
 
 def test_an_active_verb_with_a_counted_subject_and_an_object_stays_active(code) -> None:
@@ -84,7 +84,7 @@ def test_a_weapon_is_no_actor_but_who_used_it_is(code) -> None:
     )
     assert texts(fired.actor) == ["the army"]
     stray = by_trigger(code("Two pupils were killed by stray bullets in Djibo."), "killed")
-    assert stray.actor == []
+    assert texts(stray.actor) == []
 
 
 def test_a_nominal_attack_with_a_by_agent(code) -> None:

@@ -13,7 +13,7 @@ def by_type(events: list[Event], event_type: str) -> Event:
 
 
 def actors(event: Event) -> list[str]:
-    return [a.text for a in event.actor]
+    return [a.text for a in event.actor if not a.implied]  # stated actors only
 
 
 def recipients(event: Event) -> list[str]:

@@ -7,10 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from eventlens.coding.coder import _rank_below_speech_acts
+from eventlens.coding.coder import _rank_below_current, _rank_below_speech_acts
 from eventlens.coding.crosswalk import acled_for_event, to_acled
 from eventlens.evaluation.scoring import top_event
 from eventlens.nlp import load_model
+from eventlens.record import Event
 
 MAIN_EVENT = [
     # a purpose or participle clause ranks below the event governing it
@@ -34,6 +35,12 @@ MAIN_EVENT = [
         "Taxi drivers rioted in the city centre by attacking two police stations.",
         "PROTEST",
         "rioted",
+    ),
+    # violence outranks the movement that governs it
+    (
+        "Soldiers entered the village of Koro on Monday, killing three herders.",
+        "ASSAULT",
+        "killing",
     ),
     # the gravest act of an episode leads
     ("Gunmen abducted and killed two herders near the river on Sunday.", "ASSAULT", "killed"),
@@ -171,3 +178,29 @@ def test_a_speech_act_outranks_the_event_its_object_mentions() -> None:
 )
 def test_a_neutral_statement_does_not_code_the_events_it_mentions(code, text: str) -> None:
     assert code(text) == []
+
+
+def _event(trigger: str, confidence: float, historical: bool = False) -> Event:
+    return Event(
+        doc_id="d",
+        event_type="ASSAULT",
+        sentence=trigger,
+        span=(0, 1),
+        trigger=trigger,
+        rule="r",
+        confidence=confidence,
+        historical=historical,
+    )
+
+
+def test_what_just_happened_outranks_the_background_of_years_before() -> None:
+    massacre = _event("massacre", 0.9, historical=True)
+    sit_in = _event("sit-in", 0.6)
+    _rank_below_current([massacre, sit_in])
+    assert top_event([massacre, sit_in]) is sit_in
+
+
+def test_a_report_of_only_past_events_keeps_its_ranking() -> None:
+    coup, arrest = _event("coup", 0.9, historical=True), _event("arrest", 0.6, historical=True)
+    _rank_below_current([coup, arrest])
+    assert (coup.confidence, arrest.confidence) == (0.9, 0.6)

@@ -36,6 +36,18 @@ def test_acled_rows_and_problems():
     assert str(problems[0]).startswith(f"{DATA / 'tiny_acled.csv'}:5:")
 
 
+def test_acled_crowd_size_tags_are_not_part_of_the_note(tmp_path):
+    path = tmp_path / "sized.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,notes\n"
+        "S1,2021-05-04,Protests,Peaceful protest,Protesters (Chad),,"
+        '"Nurses marched in Abeche.[size=hundreds] They sang."\n',
+        encoding="utf-8",
+    )
+    [item] = list(load_acled_csv(path))
+    assert item.text == "Nurses marched in Abeche. They sang."
+
+
 def test_acled_missing_columns(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("id,notes\n1,Something happened.\n", encoding="utf-8")

@@ -120,6 +120,23 @@ def test_acled_protesters_are_actor1_when_police_act_on_them():
     assert tally.matches["actor2"] == [True]
 
 
+def test_acled_rioters_are_actor1_when_police_act_on_them():
+    police = Actor(text="gendarmes", sector="COP")
+    youths = Actor(text="youths", sector="CVL")
+    item = acled_item(
+        event_type="Riots",
+        sub_event_type="Violent demonstration",
+        actor1="Rioters (Chad)",
+        actor2="Police Forces of Chad (2021-)",
+    )
+    tally = Tally()
+    top = event(mode="crowd-control", actor=[police], recipient=[youths])
+    top.acled_event_type, top.acled_sub_event_type = "Riots", "Violent demonstration"
+    score_acled(item, top, [top], tally)
+    assert tally.matches["actor1"] == [True]
+    assert tally.matches["actor2"] == [True]
+
+
 def test_acled_sides_stay_when_the_event_is_not_a_protest():
     tally = Tally()
     top = event(

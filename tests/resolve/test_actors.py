@@ -295,6 +295,20 @@ def test_pronoun_without_antecedent_stays_unresolved(resolve):
     assert (actor.code, actor.name, actor.text) == (None, None, "It")
 
 
+def test_pronoun_after_an_unknown_agent_does_not_jump_to_a_known_actor(resolve):
+    text = (
+        "The junta defended Malian interests against some donors who kept their conditions "
+        "until they left the country."
+    )
+    actor = resolve(text, "they")
+    assert (actor.code, actor.country, actor.sector) == (None, None, None)
+
+
+def test_pronoun_still_prefers_the_known_subject(resolve):
+    text = "Soldiers arrested men who had stolen cattle, and they took them to Gao."
+    assert resolve(text, "they").sector == "MIL"
+
+
 def test_coordinated_members_share_the_first_members_country(resolve):
     text = "Canadian police and civilian staff stayed in Bamako."
     assert facts(resolve(text, "civilian staff")) == ("CAN", "CVL")

@@ -359,3 +359,92 @@ def test_narrative_year_without_publication_date(dates) -> None:
         pub=None,
     )
     assert found["attacked"].start == date(2020, 1, 28)
+
+
+# Which date of a sentence is the event's own: (text, trigger, expected start; None: no date of
+# the sentence, so the publication date). Publication date Thursday 24 March 2022.
+ATTACHMENT = [
+    # a statement's day is the best bound of what it reports, when the sentence has no other
+    (
+        "Soldiers raided a camp near Gao, a military spokesman said on Monday.",
+        "raided",
+        "2022-03-21",
+    ),
+    ("The army said it killed 20 militants on Saturday.", "killed", "2022-03-19"),
+    ("On 5 March, the army claimed to have killed twelve fighters.", "killed", "2022-03-05"),
+    # a clause describing another participant dates that participant's event
+    ("A farmer who had been abducted on 2 March was found beheaded near Mopti.", "beheaded", None),
+    # a clause a conjunction introduces elsewhere in the sentence dates its own event; an
+    # unmarked one (often a comma splice) shares the fronted date
+    (
+        "They wanted to march against the new tax, as they had done at the end of February, but "
+        "the police dispersed the crowd.",
+        "dispersed",
+        None,
+    ),
+    (
+        "On 5 March, the unit was subjected to gunfire near the village, the soldiers responded "
+        "and killed two assailants.",
+        "killed",
+        "2022-03-05",
+    ),
+    # ... and so does a condition framing the sentence
+    (
+        "But if the drought persists in the coming months – and every sign suggests that it "
+        "will – farmers might want to sell their herds, leave their villages or move south.",
+        "leave",
+        "2022-03-25",
+    ),
+    # a noun after "after", "following", "in response to" is an earlier event
+    (
+        "Police detained six suspects after the murder of a teacher earlier this month.",
+        "detained",
+        None,
+    ),
+    (
+        "In response to the arrest of two activists on 10 March, thousands marched in Niamey.",
+        "marched",
+        None,
+    ),
+    ("Thousands protested after the death of a student in custody on 12 March.", "protested", None),
+    (
+        "Troops withdrew from the base after the attack on 12 March, the ministry announced.",
+        "withdrew",
+        None,
+    ),
+    ("Troops regained the town following the ambush of 12 March.", "regained", None),
+    ("The army retook the town on 14 March after an attack on 12 March.", "retook", "2022-03-14"),
+    # a date inside a name names a thing
+    ("Members of the March 22 Movement marched in Bamako.", "marched", None),
+    ("Traders rallied against the 2021 Finance Act in Niamey.", "rallied", None),
+    ("Fighters of the Patriotic Front (2012-2015) attacked a convoy.", "attacked", None),
+    # ... not a date before the verb, a resolution's day or a weekday with its date in brackets
+    ("The MUJAO on Saturday captured the town of Douentza.", "captured", "2022-03-19"),
+    (
+        "Niger voted for the 12 March African Union Peace Council resolution on Sudan.",
+        "voted",
+        "2022-03-12",
+    ),
+    ("Police dispersed protesters on Friday (18 March) in Bamako.", "dispersed", "2022-03-18"),
+    # the preposition's object heads a date the parser split ("on 3 March 2022 signed")
+    (
+        "A militia that raided villages on 3 March 2022 signed a truce with the army.",
+        "signed",
+        None,
+    ),
+    (
+        "A militia that raided villages on 3 March 2022 signed a truce with the army.",
+        "raided",
+        "2022-03-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "start"), ATTACHMENT)
+def test_date_belongs_to_the_event(dates, text, trigger, start) -> None:
+    found = dates(text, trigger)[trigger]
+    if start is None:
+        assert found.basis == "publication"
+    else:
+        assert found.start == date.fromisoformat(start)
+        assert found.basis != "publication"

@@ -59,7 +59,9 @@ EMBEDDING_LABELS = (
 # Clauses that state the purpose or a circumstance of the event governing them.
 SUBORDINATE_CLAUSES = ("advcl", "xcomp", "acl")
 EVENT_NOUN_POS = ("NOUN", "PROPN")
-MATERIAL_CONFLICT = 4  # PLOVER quad code
+MATERIAL_CONFLICT = 4  # PLOVER quad codes
+MATERIAL_COOPERATION = 2
+NOUN_CLAUSES = ("relcl", "acl")  # clauses that describe a noun
 EPISODE_SENTENCES = 2  # how far apart two acts of one episode may be reported
 SUBORDINATE_FACTOR = 0.95
 # Gravity tiers of material-conflict acts (type -> mode or "*" -> tier); see _rank_by_gravity.
@@ -80,6 +82,9 @@ GRAVITY = {
 }  # a subordinate event's confidence at most this share of the main one
 # What protesters say ranks below their protest: "marched to the prefecture and demanded ...".
 PROTEST_CONTENT = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "CONSULT")
+# Acts the ACLED crosswalk already reads as side acts of their episode's violence (a release,
+# a withdrawal): they keep their confidence.
+SIDE_ACT_TYPES = ("RETREAT",)
 SPEECH_ACT_CONTENT = {"VERB": ("dobj", "prep", "ccomp"), "NOUN": ("acl", "ccomp")}
 CAUSE_LINKS = ("conj", "advcl", "oprd", "acl", "prep", "pobj")
 INSTRUMENT_MODES = ("explosives", "heavy-weapons", "firearms")
@@ -154,11 +159,17 @@ class EventCoder:
             _rank_below_governors(pairs)
             _rank_below_speech_acts(pairs, self.statements["mentioning_types"])
             _rank_below_protests(pairs)
+            _rank_below_sentence_conflict(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
+        _rank_below_episode_conflict(placed)
+        _rank_below_current([event for _, event, _ in placed])
         self._lend_claimed_authors(placed, sentences, context)
         _lend_episode_actors(placed)
         _code_acled(placed, sentences)
+        for _, event, _ in placed:  # "protests were held": the protesters (actors.py rule 26)
+            self.actors.imply(event, context)
+        self.actors.face_crowds([event for _, event, _ in placed], context)
         return [event for _, event, _ in placed]
 
     def _code_match(self, match: TriggerMatch, triggers: set[int]) -> _Coded:
@@ -386,11 +397,14 @@ def _merged_frame(match: TriggerMatch, lexicon: Lexicon) -> Frame:
 def _rank_below_governors(pairs: list[tuple[_Coded, Event]]) -> None:
     """The main event of a sentence outranks the purpose and participle clauses it governs:
     "residents *demonstrated* to demand roads", "traders *staged a sit-in*, denouncing taxes",
-    "gunmen *attacked* the post to seize weapons"."""
+    "gunmen *attacked* the post to seize weapons". Violence does not rank below the movement
+    that governs it: "troops entered the village, *killing* three"."""
     anchors = {i: event for coded, event in pairs for i in _anchors(coded.match.token)}
     for coded, event in pairs:
         governor = _governing_event(coded.match.token, anchors)
-        if governor is not None and governor is not event:
+        if governor is None or governor is event:
+            continue
+        if not (_material_conflict(event) and governor.event_type == "MOBILIZE"):
             _rank_below(event, governor)
 
 
@@ -428,6 +442,48 @@ def _rank_below_protests(pairs: list[tuple[_Coded, Event]]) -> None:
     for _, event in pairs:
         if protests and event.event_type in PROTEST_CONTENT:
             _rank_below(event, max(protests, key=lambda e: e.confidence))
+
+
+def _rank_below_sentence_conflict(pairs: list[tuple[_Coded, Event]]) -> None:
+    """An asserted material-conflict act outranks, in its sentence, a statement or a
+    cooperative act that only describes one of its participants ("a man *accused* of theft
+    was beaten", "fought villagers who *refused* to submit", "gunmen *equipped* with rifles
+    opened fire") and a cooperative act reported by what it led to ("a joint *operation*
+    led to the arrest of 20 suspects", "joint *operations* resulting in the death of ...")."""
+    conflict = [(c.match.token, e) for c, e in pairs if _material_conflict(e)]
+    for coded, event in pairs:
+        if event.quad_code == MATERIAL_CONFLICT or event.event_type in SIDE_ACT_TYPES:
+            continue
+        trigger = coded.match.token
+        for act_trigger, act in conflict:
+            if _describes_participant(trigger, act_trigger) or (
+                event.quad_code == MATERIAL_COOPERATION
+                and _reported_by_result(trigger, act_trigger)
+            ):
+                _rank_below(event, act)
+
+
+def _describes_participant(token: Token, trigger: Token) -> bool:
+    """Whether the token lies in a clause modifying a noun of the trigger's phrase ("a man
+    *accused* of theft was beaten": "accused" modifies the subject of "beaten")."""
+    anchors = set(_anchors(trigger))
+    in_modifier = False
+    while token.head.i != token.i and token.i not in anchors:
+        in_modifier = in_modifier or (
+            token.dep_ in NOUN_CLAUSES and token.head.pos_ in (*EVENT_NOUN_POS, "PRON")
+        )
+        token = token.head
+    return in_modifier and token.i in anchors
+
+
+def _reported_by_result(token: Token, trigger: Token) -> bool:
+    """Whether the trigger lies in the phrase of the event noun, or of the verb the noun is
+    the subject of ("the operation *led* to arrests", "operations *resulting* in deaths"); not
+    a verb's purpose ("provided rifles *to fight* the rebels")."""
+    if token.pos_ not in EVENT_NOUN_POS:
+        return False
+    heads = [token, token.head] if token.dep_ in ("nsubj", "nsubjpass") else [token]
+    return any(head == trigger or head.is_ancestor(trigger) for head in heads)
 
 
 def _has_condition(verb: Token, marks: set[str]) -> bool:
@@ -485,6 +541,34 @@ def _rank_by_gravity(placed: list[tuple[int, Event, Token]]) -> None:
                 _rank_below(event, other)
                 if not other.actor and (number, trigger.i) < (other_number, other_trigger.i):
                     other.actor = list(event.actor)
+
+
+def _rank_below_episode_conflict(placed: list[tuple[int, Event, Token]]) -> None:
+    """ "Gunfire rocked the capital overnight. ... The minister called for calm.": what is
+    said, agreed or given about an episode (a call, an accusation, a meeting, a joint
+    operation) ranks below an asserted material-conflict act or protest that another
+    sentence of the episode reports: news and ACLED alike report an episode by its act.
+    Acts of one sentence keep their own ranking (a sentence is ranked by its clauses)."""
+    conflict = [(n, e) for n, e, _ in placed if _material_conflict(e)]
+    for number, event, _ in placed:
+        if event.quad_code == MATERIAL_CONFLICT or event.event_type in SIDE_ACT_TYPES:
+            continue
+        others = [e for n, e in conflict if n != number and abs(n - number) <= EPISODE_SENTENCES]
+        if others:
+            _rank_below(event, max(others, key=lambda e: e.confidence))
+
+
+def _rank_below_current(events: list[Event]) -> None:
+    """News leads with what just happened: an asserted event that ended over a year before
+    publication ("protested on the anniversary of the 1987 assassination") ranks below the
+    document's most confident current one."""
+    current = [e for e in events if e.modality == "asserted" and not e.historical]
+    if not current:
+        return
+    lead = max(current, key=lambda e: e.confidence)
+    for event in events:
+        if event.historical:
+            _rank_below(event, lead)
 
 
 def _lend_episode_actors(placed: list[tuple[int, Event, Token]]) -> None:

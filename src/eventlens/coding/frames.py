@@ -30,11 +30,16 @@ MAX_HOPS = 5
 HEADING_TOKENS = 16  # a "Label:" heading is at most five words: its colon is this close
 LINE_LOOKBACK = 200  # characters read back to tell a paragraph start
 DASHES = ("-", "–", "—", "--")
+RECIPROCAL_VERBS = ("clash", "fight", "battle", "skirmish")  # "X and Y clashed": each other
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # Participles spaCy misreads as the main verb: "*suspected* JNIM militants attacked ...".
 HEDGE_VERBS = ("suspect", "presume", "allege", "believe")
 # Words that count the casualties of a reduced passive: "*one* killed, *several others* wounded".
 COUNT_WORDS = ("one", "other", "another", "none", "some", "several", "many", "dozen", "dozens")
+# Harm verbs that always take the harmed as object: "Health worker *assassinated* overnight"
+# (no object, no auxiliary) reports what was done to the subject.
+OBJECT_HARM_VERBS = ("assassinate", "abduct", "kidnap", "execute", "behead", "murder", "lynch")
+SHARED_OBJECT_TYPES = ("ASSAULT", "COERCE")  # "abducted and detained X": X suffered both
 ATTRIBUTION_VERBS = ("plant", "lay", "claim", "carry", "perpetrate")  # "planted by X"
 UNDERGOING_VERBS = ("come", "be", "remain", "fall")  # "came *under* attack from X"
 ATTACKER_PREPS = ("from", "by")
@@ -115,7 +120,14 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
     recipient_spans = [s for s in _expand_all(recipients, placed=True) if s.root.i not in taken]
     if actor_spans and not recipient_spans:  # "X hosted talks between A and B": A and B
         recipient_spans = [s for s in sides if s.root.i not in taken]
+    if len(actor_spans) > 1 and not recipient_spans and _mutual(trigger, entry):
+        return Frame(actor_spans[:1], actor_spans[1:], reciprocal=True)  # "X and Y clashed"
     return Frame(actor_spans, recipient_spans)
+
+
+def _mutual(trigger: Token, entry: TriggerEntry) -> bool:
+    """A verb whose coordinated subjects act on each other ("X and Y *clashed*")."""
+    return entry.pos == "verb" and trigger.lemma_.lower() in RECIPROCAL_VERBS
 
 
 def heading_end(sentence: Span) -> int:
@@ -165,7 +177,20 @@ def _reciprocal_sides(noun: Token) -> list[Span]:
         for prep in holder.rights:
             if prep.dep_ == "prep" and prep.lower_ in RECIPROCAL_PREPS:
                 sides = [p for p in prep.children if p.dep_ == "pobj"]
-                return _expand_all(sides[:1])
+                expanded = _expand_all(sides[:1])
+                return expanded if len(expanded) != 1 else _split_shared_head(sides[0]) or expanded
+    return []
+
+
+def _split_shared_head(noun: Token) -> list[Span]:
+    """ "between *the Malian army and rebel forces*": the parser made one phrase of two sides
+    (a noun modifier coordinated inside the phrase); split it at the conjunction."""
+    for modifier in noun.lefts:
+        cc = next((c for c in modifier.children if c.dep_ == "cc"), None)
+        conj = next((c for c in modifier.children if c.dep_ == "conj"), None)
+        if modifier.pos_ in ("NOUN", "PROPN") and cc is not None and conj is not None:
+            doc = noun.doc
+            return [doc[noun.left_edge.i : cc.i], doc[conj.left_edge.i : noun.i + 1]]
     return []
 
 
@@ -173,12 +198,15 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
     passive = passive and not _stranding_prepositional(verb, entry)
     objects = [_antecedent(o) for o in _objects(verb)] or _hedged_objects(verb)
+    if not objects and entry.type in SHARED_OBJECT_TYPES:
+        objects = _raised_objects(verb)  # "abducted and detained *a school director*"
     preps = entry.recipients or lexicon.recipient_preps
     if entry.type == "ASSAULT" and entry.object_is_recipient and not objects:
         # "one killed, several others wounded": the victims, not the killers
         passive = passive or _reduced_passive(verb, subjects)
+    passive = passive or (bool(_agents(verb)) and not objects)  # "abducted and executed by X"
     if passive:
-        actors = _agents(verb) or _coordinated_agents(verb)
+        actors = _agents(verb) or _coordinated_agents(verb) or _by_phrase(verb)
         recipients = subjects if entry.object_is_recipient else []
         themes = subjects
     else:
@@ -223,14 +251,22 @@ def _reduced_passive(verb: Token, subjects: list[Token]) -> bool:
     bound = ("aux", "auxpass", "dobj", "obj")  # "have killed", "killed *at least one*"
     if not own or not subjects or any(c.dep_ in bound for c in verb.children):
         return False
+    if _agents(verb) or _coordinated_agents(verb) or _by_phrase(verb):
+        return True  # "village chief abducted and executed *by X*", "office attacked by X"
     casualty = cues()["casualty_verbs"]
     if any(_shares_subject(c) and c.lemma_.lower() not in casualty for c in verb.children):
         return False  # "gunmen killed and looted": an active subject shared with another act
-    if verb.lemma_.lower() in casualty:
+    if verb.lemma_.lower() in (*casualty, *OBJECT_HARM_VERBS):
         return verb.tag_ in ("VBN", "VBD")
     if verb.tag_ == "VBN":
         return all(_counted(s) for s in own)
     return verb.tag_ == "VBD" and all(_bare_count(s) for s in own)
+
+
+def _by_phrase(verb: Token) -> list[Token]:
+    """The people of a "by" phrase the parser did not mark as the agent ("attacked by X")."""
+    found = _prep_objects([verb], ("by",))
+    return [g for g in found if g.pos_ in ("NOUN", "PROPN", "PRON") and not g.like_num]
 
 
 def _bare_count(noun: Token) -> bool:
@@ -418,6 +454,8 @@ def _roles_from_light_verb(
         roles[role] = named  # "the army continued *its* attacks": the army, not "its"
     if not roles["recipient"]:  # "gave *Moscow* a deadline", "sent a warning *to Moscow*"
         roles["recipient"] = _datives(verb) or _prep_objects([verb], preps)
+    if not roles["recipient"]:  # "took *three traders* hostage": the verb's other object
+        roles["recipient"] = [o for o in _objects(verb) if o.i != first.i][:1]
 
 
 def _light_forms(verb: Token) -> list[str]:
@@ -438,11 +476,12 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         head, dep = current.head, current.dep_
         if head.i == current.i:
             break
-        hedged = _hedged_subjects(current, head)
+        hedged = _hedged_subjects(current, head) or _hedged_participle_subjects(current, head)
         if hedged:
             return hedged, passive
         if dep == "acl" and _verbless_main_clause(current):
-            return [current.sent.root], passive
+            root = current.sent.root  # "On May 3, *soldiers* arrested ...": no noun root
+            return [root if root.pos_ in ARGUMENT_POS else head], passive
         if dep in ("oprd", "acl") and current.tag_ == "VBN" and _counted(head):
             return [head], True  # "five were killed and *ten wounded*"
         if dep == "acl" and _is_issued_document(head):
@@ -473,10 +512,11 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
 
 def _verbless_main_clause(participle: Token) -> bool:
     """ "Doctors from two charities *donated* and delivered goods to ...": in a sentence the
-    parser left without a verb (a noun root), a participle that takes an object is the main
-    verb, and the root noun its subject (a headline's "five killed" takes none)."""
+    parser left without a main verb (a noun root, or "On May 3" as root), a participle that
+    takes an object is the main verb, and the root noun (else the participle's noun) its
+    subject (a headline's "five killed" takes none)."""
     root = participle.sent.root
-    if root.pos_ not in ("NOUN", "PROPN") or root.i > participle.i:
+    if root.pos_ in ("VERB", "AUX") or root.i > participle.i:
         return False
     verbs = [participle, *(c for c in participle.children if c.dep_ == "conj")]
     return any(c.dep_ == "dobj" for v in verbs for c in v.children)
@@ -490,6 +530,39 @@ def _hedged_subjects(clause: Token, hedge: Token) -> list[Token]:
     if any(c.dep_ in SUBJECT_LABELS for c in hedge.children) or hedge.tag_ not in ("VBN", "VBD"):
         return []
     return [o for o in _objects(hedge) if o.i < clause.i][:1]
+
+
+def _hedged_participle_subjects(participle: Token, noun: Token) -> list[Token]:
+    """ "*presumed* ISWAP militants abducted 15 girls": spaCy reads the hedge as the verb, its
+    noun as the object and the event as a participle on that noun; a participle with an
+    object of its own is active, and the hedged noun (with its conjuncts) its subject."""
+    if participle.dep_ != "acl" or not _objects(participle):
+        return []
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head  # "presumed Boko Haram or JNIM *militants* abducted ..."
+    hedge = first.head
+    if first.dep_ != "dobj" or hedge.lemma_.lower() not in HEDGE_VERBS:
+        return []
+    if any(c.dep_ in SUBJECT_LABELS for c in hedge.children):
+        return []
+    members = [first]
+    for member in members:
+        members += [c for c in member.children if c.dep_ == "conj" and c.pos_ in ARGUMENT_POS]
+    return members
+
+
+def _raised_objects(verb: Token) -> list[Token]:
+    """ "abducted and detained *a teacher*": a verb followed directly by a coordinated verb
+    (without a subject of its own) shares that verb's object."""
+    between = [t for t in verb.rights if t.dep_ not in ("cc", "conj", "punct", "advmod")]
+    if between:
+        return []
+    for conj in verb.children:
+        own_subject = any(c.dep_ in SUBJECT_LABELS for c in conj.children)
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not own_subject:
+            return [_antecedent(o) for o in _objects(conj)]
+    return []
 
 
 def _hedged_objects(verb: Token) -> list[Token]:

@@ -48,6 +48,8 @@ class TriggerEntry:
     needs: tuple[str, ...] = ()  # any of these prepositions, labels or words as child
     forbids: tuple[str, ...] = ()  # none of these prepositions or dependency labels
     modals: tuple[str, ...] = ()  # verb: a clausal complement with one ("said Y *must* go")
+    subjects: tuple[str, ...] = ()  # verb: the subject's lemma or entity label ("militant", "org")
+    not_subjects: tuple[str, ...] = ()  # verb: none of these ("*floods* destroyed crops")
     recipients: tuple[str, ...] = ()  # prepositions introducing the recipient (else defaults)
     object: str | None = None  # role of the direct object (default: theme when objects)
     of: str = "recipient"  # noun: role of the "of" complement
@@ -74,7 +76,7 @@ class TriggerEntry:
     def specificity(self) -> int:
         """How many positive conditions the entry has: more specific entries are tried first."""
         conditions = (self.particle, self.objects, self.object_types, self.verbs, self.modifiers)
-        return sum(1 for c in (*conditions, self.needs, self.modals) if c)
+        return sum(1 for c in (*conditions, self.needs, self.modals, self.subjects) if c)
 
     @property
     def object_is_recipient(self) -> bool:
@@ -144,11 +146,14 @@ LIST_FIELDS = (
     "forbids",
     "modals",
     "recipients",
+    "subjects",
+    "not_subjects",
 )
 CHOICE_FIELDS = {"object": OBJECT_ROLES, "of": ROLES, "poss": ROLES}
 SCALAR_FIELDS = {"lemma", "type", "mode", "particle", "confidence", "inverse", *CHOICE_FIELDS}
 ENTITY_FIELDS = ("object_types",)
-ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW")
+# PLACE: a GPE, LOC or FAC entity, or a proper name the gazetteer knows (coding/triggers.py)
+ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "PLACE")
 TOP_LEVEL = {
     "verbs",
     "nouns",
@@ -255,6 +260,8 @@ def _check_conditions(raw: dict, pos: str, lists: dict[str, tuple[str, ...]], wh
         raise LexiconError(f"{where}: give either objects or object_types, not both")
     if lists["verbs"] and pos != "noun":
         raise LexiconError(f"{where}: only noun entries take 'verbs' (governing verbs)")
+    if (lists["subjects"] or lists["not_subjects"]) and pos != "verb":
+        raise LexiconError(f"{where}: only verb entries take 'subjects' and 'not_subjects'")
     if raw.get("particle") is not None and not isinstance(raw["particle"], str):
         raise LexiconError(f"{where}: particle must be a word{BOOLEAN_HINT}")
 

@@ -112,6 +112,8 @@ def _stops_climbing(token: Token, trigger: Token, table: dict) -> bool:
         return True
     if dep in ("pobj", "pcomp") and head.lower_ in table["presupposing_prepositions"]:
         return True
+    if _spliced(token, head, trigger):
+        return True
     nominal_subject = token is trigger and trigger.pos_ in ("NOUN", "PROPN")
     return (
         nominal_subject
@@ -124,7 +126,10 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
     """The cue carried by ``token`` (reached from its dependent ``link``), if any."""
     children = list(token.children)
     negation, hypo, future = table["negation"], table["hypothetical"], table["future"]
-    if negate and _negated(token, children, negation):
+    # "attacked the village, no casualties reported": a negated subject of the verb an
+    # adverbial clause hangs on says nothing of that clause
+    subject_counts = link is None or link.dep_ not in ("advcl", "parataxis")
+    if negate and _negated(token, children, negation, subject_counts):
         return Reading("negated", "not")
     if any(c.dep_ == "mark" and c.lower_ in hypo["markers"] for c in children):
         return Reading("hypothetical", "if")
@@ -135,30 +140,60 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
         return None
     if token.lemma_ == "be" and link.dep_ == "xcomp":  # "the aim is to ...", "what X does is to"
         return Reading("hypothetical", "be to", cue_index=token.i)
-    reading = _governor_reading(token, children, table, link.dep_)
-    if reading is not None and reading.modality == "hypothetical" and _spliced(link, token):
-        return None  # "gunmen abducted a trader, they asked about ...": a clause of its own
-    return reading
+    if _preposition_of_source(token, link):
+        return None  # "fled under pressure *from* air strikes": the strikes are no demand
+    return _governor_reading(token, children, table, link.dep_)
 
 
-def _spliced(clause: Token, governor: Token) -> bool:
-    """A past-tense clause set before the verb it hangs on, after a comma and without a
-    complementizer: parsed as the verb's complement, it is a sentence of its own."""
+def _spliced(clause: Token, governor: Token, trigger: Token) -> bool:
+    """A clause set before the word it hangs on, after a comma and without a complementizer,
+    when that word has a subject of its own: parsed as its complement, it is a sentence of its
+    own ("gunmen abducted a trader, they asked about ...", "students staged a sit-in, the
+    police prevented ..."). The clause must be in the past, or the word an adjective with a
+    noun subject ("forces clash, details uncertain")."""
+    if clause.dep_ != "ccomp" or clause.i > governor.i:
+        return False
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
+    if not any(t.text in (",", ";") for t in clause.doc[clause.right_edge.i : governor.i]):
+        return False
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i]
+    if not subjects:
+        return False
+    if past_tense(clause) or past_tense(trigger) or past_tense(_clause_verb(trigger, clause)):
+        return True
+    return governor.pos_ == "ADJ" and any(s.pos_ in ("NOUN", "PROPN") for s in subjects)
+
+
+def _clause_verb(trigger: Token, clause: Token) -> Token:
+    """The verb of the trigger's own clause below ``clause`` (the trigger's verb, for a noun)."""
+    token = trigger
+    while token.pos_ not in ("VERB", "AUX") and token.i != clause.i and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _preposition_of_source(governor: Token, link: Token) -> bool:
+    """A noun reached through "from" or "by": the phrase names a source or an agent of the
+    noun, not what is wished or feared ("pressure *from* strikes", "a threat *by* rebels")."""
     return (
-        clause.dep_ == "ccomp"
-        and clause.i < governor.i
-        and past_tense(clause)
-        and any(t.text == "," for t in clause.doc[clause.i : governor.i])
-        and not any(c.dep_ == "mark" for c in clause.children)
+        governor.pos_ in ("NOUN", "PROPN")
+        and link.dep_ == "prep"
+        and link.lower_
+        in (
+            "from",
+            "by",
+        )
     )
 
 
-def _negated(token: Token, children: list[Token], negation: dict) -> bool:
+def _negated(token: Token, children: list[Token], negation: dict, subject: bool = True) -> bool:
     if any(c.dep_ == "neg" for c in children):
         return True
     if any(c.dep_ == "det" and c.lower_ in negation["determiners"] for c in children):
         return True
-    if any(_nobody(c, negation) for c in children if c.dep_ in ("nsubj", "nsubjpass")):
+    subjects = (c for c in children if subject and c.dep_ in ("nsubj", "nsubjpass"))
+    if any(_nobody(c, negation) for c in subjects):
         return True  # "no shots were fired", "nobody was hurt"
     if any(c.dep_ == "advmod" and c.lower_ in negation["adverbs"] for c in children):
         return True
@@ -174,11 +209,16 @@ def _nobody(subject: Token, negation: dict) -> bool:
 
 def _modal(children: list[Token], modals: set[str]) -> Token | None:
     for child in children:
-        if child.dep_ in ("aux", "auxpass") and (
-            child.lower_ in modals or child.lemma_.lower() in modals
-        ):
+        auxiliary = child.dep_ in ("aux", "auxpass") and not _hyphenated_modal(child)
+        if auxiliary and (child.lower_ in modals or child.lemma_.lower() in modals):
             return child
     return None
+
+
+def _hyphenated_modal(modal: Token) -> bool:
+    """ "the *would*-be president": a modal in a hyphenated adjective is no auxiliary."""
+    after = modal.doc[modal.i + 1] if modal.i + 1 < len(modal.doc) else None
+    return after is not None and after.text == "-" and not modal.whitespace_
 
 
 def _modal_reading(token: Token, modal: Token, children: list[Token], table: dict) -> Reading:
@@ -214,6 +254,7 @@ def _governor_reading(
     # nor is a verb of a clause beside the trigger's ("attacked the post, it was set ablaze")
     plain_verb = not is_noun and not any(c.dep_ == "prt" for c in children)
     intent = plain_verb and link != "ccomp"
+    intent = intent and not (link == "dobj" and lemma in future["object_acts"])
     checks = (
         (not is_noun and lemma in negation["governors"], "negated", False),
         (intent and lemma in future["intent_governors"], "future", True),
@@ -250,7 +291,11 @@ def _future_phrase(trigger: Token, chain: list[Token], table: dict) -> str | Non
 
 
 def past_tense(verb: Token) -> bool:
-    """ "attacked", "had attacked": the clause puts the event in the past."""
+    """ "attacked", "had attacked", "were killed": the clause puts the event in the past."""
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+    if verb.tag_ != "VBN":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(c.lemma_ == "have" for c in auxiliaries)
+    return perfect or any(c.tag_ == "VBD" and c.lemma_ == "be" for c in auxiliaries)

@@ -17,12 +17,24 @@ from spacy.tokens import Span, Token
 
 from eventlens.coding.frames import undergoing_verb
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
-from eventlens.coding.triggers import carrier, word_forms
+from eventlens.coding.triggers import carrier, known_place, proper_name, word_forms
 
 TIME_PLACE_ENTITIES = ("DATE", "TIME", "GPE", "LOC", "FAC")
 SETTING_PREPS = ("in", "at", "on", "near", "outside", "inside", "around", "across", "during")
 SUBJECT_LABELS = ("nsubj", "nsubjpass")
 DATE_MODIFIERS = ("nmod", "compound", "npadvmod", "amod", "poss", "nummod", "tmod")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+SUBORDINATE_LABELS = ("relcl", "advcl", "acl")
+# Verbs whose "into" phrase is what a situation became: "degenerated into clashes".
+OUTCOME_VERBS = frozenset(
+    {"degenerate", "turn", "escalate", "descend", "erupt", "spiral", "develop"}
+)
+# Nouns whose "of" phrase names an event they underwent: "the target of an attack".
+UNDERGOER_NOUNS = frozenset({"target", "object"})
+# Heads of a headline that only frame the event noun in their "of" phrase ("Reports of ...").
+REPORT_NOUNS = ("report", "news", "account")
+# Words that say a casualty's state: "two soldiers *dead* in a shootout".
+CASUALTY_STATES = frozenset({"dead", "injured", "wounded", "killed", "hurt"})
 
 
 def reports_event(
@@ -38,30 +50,71 @@ def reports_event(
         return True
     if _dated_or_placed(noun) or _is_headline(noun):
         return True
-    first = carrier(_first_conjunct(noun))
+    first = _modified_noun(carrier(_first_conjunct(noun)))
     head, lemma = first.head, first.head.lemma_.lower()
     light = any(form in lexicon.light_verbs for form in word_forms(head))
-    carried = first.dep_ in ("dobj", "nsubjpass") and light
+    reported = any(form in lexicon.reporting_verbs for form in word_forms(head))
+    carried = first.dep_ in ("dobj", "nsubjpass") and (light or reported)  # "reported clashes"
     if carried or entry.verbs or undergoing_verb(first) is not None:  # "came under attack"
         return True
     if first.dep_ in SUBJECT_LABELS and head.i != first.i:
         return lemma in occurrence_verbs or _dated_or_placed(head)
-    return _casualties_in(first, casualty_verbs)
+    return _casualties_in(first, casualty_verbs) or _outcome_or_target(first)
+
+
+def _modified_noun(noun: Token) -> Token:
+    """The noun an event noun modifies stands for it in its clause: "conducted *airstrike*
+    operations", "launched *Operation* Serval"."""
+    named = noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
+    if noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") or named:
+        return noun.head
+    return noun
+
+
+def _outcome_or_target(noun: Token) -> bool:
+    """ "a dispute *degenerated into* clashes", "the forces *were the target of* a rocket
+    attack": what turned into the event, or what underwent it, reports it ("the victims of
+    the attack" may only refer back to it)."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if prep.lower_ == "into":
+        return prep.head.lemma_.lower() in OUTCOME_VERBS
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in UNDERGOER_NOUNS
 
 
 def _casualties_in(noun: Token, casualty_verbs: set[str]) -> bool:
-    """ "killed *in an ambush*", "died during clashes": casualties report the event."""
+    """ "killed *in an ambush*", "died during clashes", "three soldiers *dead* in a
+    shootout": casualties report the event."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "amid", "amidst"):
         return False
-    return prep.head.lemma_.lower() in casualty_verbs
+    casualty = prep.head
+    states = {c.lower_ for c in casualty.children if c.dep_ in ("amod", "acomp")}
+    states.add(casualty.lower_)  # "two gunmen *dead* in a shootout", the adjective as head
+    return casualty.lemma_.lower() in casualty_verbs or bool(states & CASUALTY_STATES)
 
 
 def _is_headline(noun: Token) -> bool:
-    """A verbless sentence built on the event noun ("Murder of a local councillor.",
-    "Sit-in by teachers in front of the ministry"): a headline that reports the event."""
-    sentence = noun.sent
-    return noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    """A sentence without a finite verb built on the event noun ("Murder of a recently
+    elected councillor.", "Demonstration against the tax law organised by the union",
+    "Reports of an attack on a police post"): a headline that reports the event."""
+    root = _first_conjunct(noun)
+    if root.dep_ != "ROOT" and root.i == root.head.i + 2 and root.nbor(-1).text == "-":
+        root = root.head  # "*Sit*-in by teachers", parsed as a verb with its particle
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "ROOT":
+        root = root.head.head if root.head.head.lemma_.lower() in REPORT_NOUNS else root
+    if root.dep_ != "ROOT":
+        return False
+    return not any(_finite(t) for t in noun.sent)
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb or auxiliary outside a relative or adverbial clause ("a man *who was*
+    shot", "protest in front of the camp *as the army comes* back")."""
+    if token.tag_ not in FINITE_TAGS:
+        return False
+    return not any(t.dep_ in SUBORDINATE_LABELS for t in (token, *token.ancestors))
 
 
 def _dated_or_placed(token: Token) -> bool:
@@ -72,9 +125,15 @@ def _dated_or_placed(token: Token) -> bool:
             return True
         setting = child.dep_ == "prep" and child.lower_ in SETTING_PREPS
         pobjs = [p for p in child.children if p.dep_ == "pobj"]
-        if setting and _has_entity(pobjs, TIME_PLACE_ENTITIES):
+        if setting and (_has_entity(pobjs, TIME_PLACE_ENTITIES) or _known_places(pobjs)):
             return True
     return False
+
+
+def _known_places(tokens: Iterable[Token]) -> bool:
+    """A proper name the gazetteer knows, which the tagger did not read as a place ("an
+    ambush in *Boni*")."""
+    return any(known_place(proper_name(t)) for t in tokens)
 
 
 def _has_entity(tokens: Iterable[Token], labels: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -18,6 +19,8 @@ from eventlens.coding.lexicon import Lexicon, TriggerEntry
 ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl", "npadvmod")
 OBJECT_LABELS = ("dobj", "obj")
 EVENT_NOUN_POS = ("NOUN", "PROPN")
+# Dependency labels of a word that stands as a noun in its clause.
+NOMINAL_LABELS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "ROOT")
 PREP_LABELS = ("prep", "agent", "dative")
 #: Words a ``needs`` condition may name besides prepositions ("set ... *ablaze*", tagged as an
 #: adjective, adverb or noun by the parser; "an *armed* group").
@@ -51,8 +54,19 @@ QUANTITY_NOUNS = (
 )
 # Nouns that group events: "a *series* of attacks", "a *wave* of arrests".
 SERIES_NOUNS = ("series", "wave", "spate", "string", "round", "campaign", "day", "week")
+# object_types: a place entity, or a proper name the gazetteer knows.
+PLACE_LABEL = "PLACE"
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+NOT_PLACE_ENTITIES = ("NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 # Entity labels of tokens that name quantities and times, never events ("*March* 2").
 NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+# Headlines: tags of a verb the tagger read as a noun ("rebels *ambush* a convoy"), of the
+# words that may follow it, and of the words its subject's phrase is made of.
+HEADLINE_VERB_TAGS = ("NN", "NNS", "VB", "VBP", "VBZ")
+HEADLINE_OBJECT_POS = ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADP", "PRON")
+SUBJECT_PHRASE_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP", "PUNCT", "CCONJ", "PART", "ADV")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+NOUN_MODIFIER_LABELS = ("compound", "amod", "nmod")
 
 
 @dataclass
@@ -66,7 +80,9 @@ class TriggerMatch:
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
-    """The sentence's triggers, one per event, in text order."""
+    """The sentence's triggers, one per event, in text order (a verbless headline is first
+    re-read as a clause: see ``read_headline_verb``)."""
+    read_headline_verb(sentence, lexicon)
     matches = [m for token in sentence if (m := _match(token, lexicon)) is not None]
     consumed = {t.i for m in matches for t in m.consumed}
     matches = [m for m in matches if m.token.i not in consumed]
@@ -87,13 +103,29 @@ def _match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 
 def trigger_pos(token: Token) -> str | None:
     """ "verb" or "noun" when the token can trigger an event, else None."""
-    if token.dep_ in ("amod", "compound", "poss") or _names_quantity(token):
-        return None  # "the ousted president", "attack helicopters", "March 2": not events
+    if _names_quantity(token):
+        return None  # "March 2": not an event
+    if token.dep_ in ("amod", "compound", "poss") and not _heads_name(token):
+        return None  # "the ousted president", "attack helicopters": not events
     if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
         return "verb"
     if token.pos_ in EVENT_NOUN_POS:
         return "noun"
+    if token.dep_ in NOMINAL_LABELS and _hyphenated(token):
+        return "noun"  # "staged a sit-*in*": the particle ending a hyphenated noun
     return None
+
+
+def _heads_name(token: Token) -> bool:
+    """The first word of a proper name the parser hung on the name ("launched *Operation*
+    Serval"): it stands for the event the name names."""
+    name = token.head
+    return (
+        token.dep_ == "compound"
+        and token.pos_ == name.pos_ == "PROPN"
+        and token.i < name.i
+        and (token.i == 0 or token.nbor(-1).pos_ != "PROPN")
+    )
 
 
 def _names_quantity(token: Token) -> bool:
@@ -110,10 +142,11 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     if entry.particle and not _has_particle(token, entry.particle):
         return None
     objects = complements(token) if entry.pos == "noun" else direct_objects(token)
-    object_lemmas = {_lemma(t) for o in objects for t in (o, *_quantified(o))}
+    quantified = [t for o in objects for t in (o, *_quantified(o))]
+    object_lemmas = {_lemma(t) for t in quantified} | {t.lower_ for t in quantified}  # "corpses"
     if entry.objects and not object_lemmas & set(entry.objects):
         return None
-    if entry.object_types and not any(o.ent_type_ in entry.object_types for o in objects):
+    if entry.object_types and not any(_has_type(o, entry.object_types) for o in objects):
         return None
     complement_lemmas = {_lemma(c) for c in children if c.dep_ == "xcomp"}  # "declined to comment"
     if (object_lemmas | complement_lemmas) & set(entry.not_objects):
@@ -132,18 +165,55 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
         return None
     if entry.modals and not _modal_complement(children, entry.modals):
         return None
+    if entry.subjects and not _subject_is(token, entry.subjects):
+        return None
+    if entry.not_subjects and _subject_is(token, entry.not_subjects):
+        return None
     return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
 
 
+def _has_type(token: Token, labels: tuple[str, ...]) -> bool:
+    """Whether the token's entity label is one of ``labels``; the label PLACE stands for a
+    place entity or a proper name the gazetteer knows (the tagger often reads a small town
+    as a person: "rebels overtook *Kidal*")."""
+    if token.ent_type_ in labels:
+        return True
+    if PLACE_LABEL not in labels:
+        return False
+    return token.ent_type_ in PLACE_ENTITIES or known_place(proper_name(token))
+
+
+def proper_name(token: Token) -> str:
+    """The proper name a token ends ("Ber", "Menaka", "In Khalil"), or "" if it is none."""
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PLACE_ENTITIES:
+        return ""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
+        start -= 1
+    return token.doc[start : token.i + 1].text
+
+
+@cache
+def known_place(name: str) -> bool:
+    if not name:
+        return False
+    from eventlens.resolve.gazetteer import default_gazetteer  # the index loads on first use
+
+    return bool(default_gazetteer().lookup(name))
+
+
 def word_forms(token: Token) -> list[str]:
-    """The token's lemma, its lower-case form, and for verbs the base forms its inflection
-    suggests: the parser's lemma is sometimes wrong ("staged" -> "stag"). A word joined to
-    the one before it by a hyphen is looked up whole first ("sit-in", "cease-fire")."""
+    """The token's lemma, its lower-case form, and for verbs (and title-case proper nouns,
+    "Fresh *Attacks*") the base forms its inflection suggests: the parser's lemma is sometimes
+    wrong ("staged" -> "stag"). A word joined to the one before it by a hyphen is looked up
+    whole first ("sit-in", "cease-fire")."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
     if _hyphenated(token):  # "sit-in" is three tokens: sit, -, in
         forms.insert(0, f"{token.doc[token.i - 2].lower_}-{lower}")
     suffix = {"VBD": "ed", "VBN": "ed", "VBZ": "s", "VBG": "ing"}.get(token.tag_)
+    if token.tag_ == "NNPS" or (token.tag_ == "NNP" and token.is_title):
+        suffix = "s"  # a title-case headline: "Islamists Launch Fresh *Attacks*"
     if suffix and lower.endswith(suffix):
         stem = lower[: -len(suffix)]
         forms += [stem + "e", stem] if suffix != "s" else [stem, stem[:-1]]
@@ -155,15 +225,16 @@ def _hyphenated(token: Token) -> bool:
     if token.i < 2 or token.doc[token.i - 1].text != "-":
         return False
     first = token.doc[token.i - 2]
-    return (
-        first.head.i == token.i and not first.whitespace_ and not token.doc[token.i - 1].whitespace_
-    )
+    joined = first.head.i == token.i or token.head.i == first.i  # "*Sit*-in by teachers"
+    return joined and not first.whitespace_ and not token.doc[token.i - 1].whitespace_
 
 
 def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
     """The verb among ``lemmas`` governing the noun ("*opened* fire", "*took* to the streets")."""
     first = noun
     while first.dep_ == "conj":
+        first = first.head
+    if _heads_name(first):  # "launched *Operation* Serval": the name stands in the clause
         first = first.head
     verb = first.head
     if first.dep_ == "pobj" and verb.dep_ == "prep":  # "took *to* the streets"
@@ -172,7 +243,14 @@ def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
         first, verb = verb, verb.head  # object predicate, parsed as the object's modifier
     if first.dep_ in ("dobj", "nsubjpass", "prep") and set(word_forms(verb)) & set(lemmas):
         return verb
+    if first.dep_ == "prep" and any(_object_in(verb, lemmas)):  # "took *part* in a march"
+        return verb
     return None
+
+
+def _object_in(verb: Token, lemmas: Iterable[str]) -> Iterable[Token]:
+    """The verb's direct objects whose lemma is among ``lemmas``."""
+    return (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lemmas)
 
 
 def _has_particle(token: Token, particle: str) -> bool:
@@ -194,7 +272,17 @@ def _is_any(child: Token, names: Iterable[str], trigger: Token) -> bool:
     by_word = child.dep_ in PREP_LABELS and child.lower_ in names and child.i > trigger.i
     dated = any(o.ent_type_ in NOT_EVENT_ENTITIES for o in child.children)
     content = child.pos_ in CONTENT_POS and child.lower_ in names and child.i > trigger.i
-    return child.dep_ in names or (by_word and not dated) or content
+    labelled = child.dep_ in names and (child.dep_ != "ccomp" or _complement_clause(child, trigger))
+    return labelled or (by_word and not dated) or content
+
+
+def _complement_clause(clause: Token, trigger: Token) -> bool:
+    """Whether a clause parsed as the trigger's complement is one: introduced by a
+    complementizer or right after it ("demonstrated *that* ..."), not a relative clause the
+    parser hung on the verb ("demonstrated against the law *that they deem* unfair")."""
+    marked = any(c.dep_ == "mark" and c.tag_ != "WDT" for c in clause.children)  # not "that"
+    # of a relative clause: "against the law *that* they deem unfair"
+    return marked or clause.left_edge.i <= trigger.i + 2
 
 
 def _modal_complement(children: list[Token], modals: Iterable[str]) -> bool:
@@ -208,6 +296,25 @@ def _modal_complement(children: list[Token], modals: Iterable[str]) -> bool:
     return False
 
 
+def _subject_is(verb: Token, names: tuple[str, ...]) -> bool:
+    """Whether the verb's subject (or, for a coordinated or complement verb, its governor's;
+    for "a group of militants", what it counts) has one of these lemmas or entity labels."""
+    while not _subjects(verb) and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [t for s in _subjects(verb) for t in (s, *s.conjuncts)]
+    subjects += [q for s in subjects for q in _quantified(s)]
+    named = [c for s in subjects for c in s.children if c.dep_ == "compound"]  # "*AQIM* leaders"
+    if "org" in names and any(_acronym(n) and n.pos_ == "PROPN" for n in named):
+        return True  # the tagger often leaves a group's acronym without an entity label
+    return any(_lemma(s) in names for s in subjects) or any(
+        s.ent_type_.lower() in names for s in (*subjects, *named)
+    )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -215,7 +322,9 @@ def _lemma(token: Token) -> str:
 def direct_objects(token: Token) -> list[Token]:
     """A verb's direct objects with their conjuncts; a participle's noun; a passive subject."""
     objects = [c for c in token.children if c.dep_ in OBJECT_LABELS]
-    if not objects:
+    if objects:  # "fired grad and katyusha *rockets*": a noun the parser joined to the verb
+        objects += [c for c in token.children if c.dep_ == "conj" and c.pos_ in EVENT_NOUN_POS]
+    else:
         objects = [c for c in token.children if c.dep_ == "nsubjpass"]
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head] if token.head.pos_ in EVENT_NOUN_POS else []
@@ -226,10 +335,11 @@ def carrier(noun: Token) -> Token:
     """The noun that stands in the clause for an event noun it counts or measures: "launched
     *10 days* of war games", "staged *a series* of attacks" (else the noun itself)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in EVENT_NOUN_POS:
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in (*EVENT_NOUN_POS, "NUM"):
         return noun
-    measure = prep.head
+    measure = prep.head  # "*one* of the amputations was carried out"
     counted = measure.lemma_.lower() in QUANTITY_NOUNS or measure.ent_type_ in NOT_EVENT_ENTITIES
+    counted = counted or measure.pos_ == "NUM"
     return measure if counted or measure.lemma_.lower() in SERIES_NOUNS else noun
 
 
@@ -277,3 +387,161 @@ def _same_type_governor(
     if governor is None or governor is match or governor.entry.type != match.entry.type:
         return None
     return _same_type_governor(governor, by_index) or governor
+
+
+def read_headline_verb(sentence: Span, lexicon: Lexicon) -> Token | None:
+    """Re-read a headline whose present-tense verb the tagger took for a noun ("Assailants
+    *fire* rockets at the camp", "Thousands *protest* extension of the mandate", "Union
+    *protests* over cuts"): in a sentence with no finite verb, a word that a verb entry of the
+    lexicon knows, right after a noun phrase that agrees with it and can be its subject,
+    becomes the root; the phrase before it becomes its subject, the phrase after it its
+    object. The parse is changed in place, so frames read the roles as in any clause.
+    Returns the verb, or None when the sentence is left as it is."""
+    if any(_finite_verb(t) for t in sentence) or sentence.root.tag_ == "VB":
+        return None  # a finite verb, or a root verb in the base form: "forces ... *clash*"
+    found = [(t, base) for t in sentence if (base := _headline_verb_base(t, lexicon))]
+    found.sort(key=lambda pair: pair[0].dep_ == "amod")  # "Niger armed forces ... *clash*"
+    if not found:
+        return None
+    verb, base = found[0]
+    _attach_as_clause(sentence, verb, base)
+    return verb
+
+
+def _finite_verb(token: Token) -> bool:
+    """A finite verb of the main clause, not one the tagger hung on a noun ("forces *fire*
+    shots", parsed as a compound) nor one of a relative or adverbial clause."""
+    if token.tag_ not in FINITE_TAGS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in NOUN_MODIFIER_LABELS:
+        return False
+    return not any(t.dep_ in ("relcl", "advcl", "acl") for t in (token, *token.ancestors))
+
+
+def _headline_verb_base(token: Token, lexicon: Lexicon) -> str | None:
+    """The base form of a verb the tagger read as a noun (or as a noun's modifier) after a
+    noun phrase that agrees with it ("rebels *ambush* a convoy", "union *protests* over
+    cuts"), when a verb entry knows it; else None."""
+    sentence = token.sent
+    if token.i in (sentence.start, sentence.end - 1):
+        return None
+    if token.dep_ == "amod" and token.lower_.endswith("ed") and token.head.i > token.i:
+        return _past_verb_base(token, lexicon)  # "students *boycotted* classes"
+    if token.tag_ not in HEADLINE_VERB_TAGS:
+        return None
+    if token.nbor(1).pos_ not in HEADLINE_OBJECT_POS or not _nominal_phrase(sentence, token):
+        return None
+    subject = _subject_head(token)
+    if subject.pos_ not in EVENT_NOUN_POS:
+        return None
+    singular_verb = token.lower_.endswith("s") and token.tag_ in ("NNS", "VBZ")
+    modifier = token.nbor(-1)
+    if (
+        singular_verb
+        and modifier.head.i == token.i
+        and modifier.dep_ == "compound"
+        and not _acronym(modifier)
+    ):
+        return None  # a plural noun with its modifier: "security *forces*", "day *clashes*"
+    if not (_acronym(subject) or singular_verb != (subject.tag_ in ("NNS", "NNPS"))):
+        return None  # the verb agrees with its subject: "rebels ambush", "the union protests"
+    forms = [token.lower_[:-1], token.lower_[:-2]] if singular_verb else [token.lower_]
+    return next((form for form in forms if lexicon.lookup("verb", form)), None)
+
+
+def _past_verb_base(token: Token, lexicon: Lexicon) -> str | None:
+    """The base form of a past tense the tagger read as the modifier of the noun after it
+    ("students in Banfora *boycotted* classes", "soldiers *secured* Kidal"), when it follows
+    a noun phrase and a verb entry knows it."""
+    if token.nbor(-1).pos_ not in EVENT_NOUN_POS or not _nominal_phrase(token.sent, token):
+        return None
+    stem = token.lower_[:-2]
+    forms = [token.lemma_.lower(), stem + "e", stem, stem[:-1]]  # secured, boycotted, stopped
+    return next((form for form in forms if lexicon.lookup("verb", form)), None)
+
+
+def _subject_head(verb: Token) -> Token:
+    """The noun heading the phrase before the verb: "rebels", "residents of Kidal" (also
+    when the tagger made the verb the object of "of": "residents of [Kidal protest]")."""
+    token = verb if verb.nbor(-1).head.i == verb.i else verb.nbor(-1)
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
+        token = token.head.head
+    return token if token.i != verb.i else verb.nbor(-1)
+
+
+def _acronym(token: Token) -> bool:
+    """The short name of a group, singular or plural ("*FLAA* ambush a convoy")."""
+    return token.is_upper and len(token.text) > 1 and token.ent_type_ not in PLACE_ENTITIES
+
+
+def _nominal_phrase(sentence: Span, verb: Token) -> bool:
+    """Whether every word before the verb can belong to its subject or to a date or place
+    phrase ("On May 5, *suspected* armed men in Gao")."""
+    before = sentence[: verb.i - sentence.start]
+    return all(t.pos_ in SUBJECT_PHRASE_POS or t.dep_ == "amod" for t in before)
+
+
+def _attach_as_clause(sentence: Span, verb: Token, base: str) -> None:
+    """Make ``verb`` the sentence's root: the top words of the phrases before and after it
+    become its subject, object, prepositions and punctuation."""
+    _hand_over_modifiers(verb)
+    _restore_prepositional_objects(sentence[: verb.i - sentence.start])
+    before = [t for t in sentence if t.i < verb.i and _top_of(t, sentence.start, verb.i)]
+    after = [t for t in sentence if t.i > verb.i and _top_of(t, verb.i + 1, sentence.end)]
+    verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", base
+    verb.tag_ = "VBD" if verb.lower_.endswith("ed") else "VBP" if base == verb.lower_ else "VBZ"
+    _attach_phrase(reversed(before), verb, "nsubj")  # the subject: the noun nearest the verb
+    _attach_phrase(after, verb, "dobj")  # the object: the first noun after it
+
+
+def _attach_phrase(tops: Iterable[Token], verb: Token, role: str) -> None:
+    """Hang a phrase's top words on the verb; the first noun met takes ``role`` and the
+    determiners and adjectives before it stay with it ("*The* FNLA gains control")."""
+    tops = list(tops)
+    noun = next((t for t in tops if _role_under_verb(t, role) == role), None)
+    for top in tops:
+        label = _role_under_verb(top, role)
+        top.dep_ = "dep" if label == role and top is not noun else label
+        top.head = verb
+    for top in tops:  # once all hang on the verb, none can be above the noun
+        if noun is not None and top.i < noun.i and top.pos_ in ("DET", "ADJ", "NUM"):
+            top.head = noun
+            top.dep_ = {"DET": "det", "ADJ": "amod", "NUM": "nummod"}[top.pos_]
+
+
+def _hand_over_modifiers(verb: Token) -> None:
+    """Give the verb's place in the phrase before it to its nearest nominal modifier:
+    "residents of [Kidal protest]" becomes "residents of Kidal" before the verb."""
+    modifiers = [c for c in verb.lefts if c.pos_ in EVENT_NOUN_POS]
+    if not modifiers or verb.head.i > verb.i or verb.head.i == verb.i:
+        return
+    nearest = modifiers[-1]
+    nearest.head, nearest.dep_ = verb.head, verb.dep_
+    for other in (c for c in verb.lefts if c.i != nearest.i):
+        other.head = nearest
+
+
+def _restore_prepositional_objects(phrase: Span) -> None:
+    """Give a preposition left without its object the noun right after it ("soldiers from
+    *Chad* secured Kidal", where the tagger hung "Chad" on "Kidal")."""
+    for token in phrase[1:]:
+        preposition = token.nbor(-1)
+        inside = [t for t in preposition.rights if t.i < phrase.end]
+        orphan = preposition.pos_ == "ADP" and not inside
+        below = token.head.i >= phrase.end and not token.is_ancestor(preposition)
+        if orphan and below and token.pos_ in EVENT_NOUN_POS:
+            token.head, token.dep_ = preposition, "pobj"
+
+
+def _top_of(token: Token, start: int, end: int) -> bool:
+    """Whether the token heads its part [start, end) of the sentence."""
+    return token.head.i == token.i or not start <= token.head.i < end
+
+
+def _role_under_verb(token: Token, role: str) -> str:
+    """The dependency label a phrase's top word takes under the headline verb."""
+    if token.pos_ in ("ADP", "SCONJ"):
+        return "prep"
+    if token.pos_ == "PUNCT":
+        return "punct"
+    return role if token.pos_ in (*EVENT_NOUN_POS, "NUM", "PRON") else "dep"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ class LoadProblem:
 Loaded = Iterator[GoldItem | LoadProblem]
 
 
+#: ACLED's crowd-size annotation of demonstration notes ("...in Bamako.[size=hundreds]").
+ACLED_SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*")
+
+
 def load_acled_csv(path: Path) -> Loaded:
     """ACLED events; the note is the text, the event date stands in for the publication date."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -72,7 +77,7 @@ def load_acled_csv(path: Path) -> Loaded:
 
 
 def _acled_item(row: dict[str, str]) -> GoldItem:
-    text = (row.get("notes") or "").strip()
+    text = ACLED_SIZE_TAG.sub(" ", row.get("notes") or "").strip()
     if not text:
         raise ValueError("empty notes")
     when = date.fromisoformat(row["event_date"])

@@ -22,6 +22,8 @@ PENTACLASS_NAMES = {
     3: "3 verbal conflict",
     4: "4 material conflict",
 }
+#: ACLED event types whose actor1 is always the crowd (protesters or rioters).
+CROWD_EVENT_TYPES = ("Protests", "Riots")
 #: A note that states its own date (so a right date is not just the publication date).
 STATED_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
@@ -74,14 +76,14 @@ def score_acled(item: GoldItem, top: Event | None, events: list[Event], tally: T
 
 
 def _acled_sides(top: Event | None, acled_type: str | None) -> tuple[list[Actor], list[Actor]]:
-    """ACLED's (actor1, actor2) of the top event. In a Protests event ACLED's actor1 is always
-    the protesters: when police or soldiers act on them ("police fired tear gas at students"),
-    actor1 is the recipient and actor2 the state forces."""
+    """ACLED's (actor1, actor2) of the top event. In a Protests or Riots event ACLED's actor1 is
+    always the protesters or rioters: when police or soldiers act on them ("police fired tear
+    gas at students"), actor1 is the recipient and actor2 the state forces."""
     if top is None:
         return [], []
     state_forces = sector_groups()["STATE_ARMED"]
     if (
-        acled_type == "Protests"
+        acled_type in CROWD_EVENT_TYPES
         and top.recipient
         and any(a.sector in state_forces for a in top.actor)
     ):

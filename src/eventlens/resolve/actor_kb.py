@@ -23,7 +23,9 @@ from typing import Any
 import pycountry
 import yaml
 
+from eventlens.coding.crosswalk import ACLED_TYPES
 from eventlens.data_files import data_path, load_yaml
+from eventlens.record import Event
 
 ACTOR_DIR = data_path("actors")
 ENTRY_FILES = ("countries.yaml", "organisations.yaml", "groups.yaml", "people.yaml")
@@ -39,7 +41,13 @@ ROLE_FIELDS = {"from", "to", "sector", "code", "country", "office"}
 WORD = re.compile(r"\w+")
 ARTICLE = re.compile(r"^(the|The)\s+")
 DESCRIPTION_KEYS = frozenset(
-    {"descriptions", "pronouns", "person_nouns", "role_nouns", "property", "collective_actions"}
+    {
+        *("descriptions", "pronouns", "person_nouns", "role_nouns", "property"),
+        *("collective_actions", "implied_actors"),
+    }
+)
+IMPLIED_FIELDS = frozenset(
+    {"acled", "types", "name", "sector", "side", "unless_recipients", "if_recipients", "actors"}
 )
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -75,6 +83,38 @@ def singular_forms(word: str) -> tuple[str, ...]:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         forms.append(word[:-1])
     return tuple(forms)
+
+
+@dataclass(frozen=True)
+class ImpliedActor:
+    """An actor (or recipient) that an event implies when no words name it ("protests were
+    held": the protesters), for events of some ACLED types (and, where given, PLOVER types)."""
+
+    rule: str
+    name: str
+    sector: str
+    acled: frozenset[str]
+    types: frozenset[str] = frozenset()
+    side: str = "actor"  # or "recipient"
+    unless_recipients: frozenset[str] = frozenset()  # sectors: "4 militants killed" is no UAG
+    if_recipients: frozenset[str] = frozenset()  # only when all recipients have these sectors
+    actors: frozenset[str] = frozenset()  # a recipient for acts of these sectors only
+
+    def fits(self, event: Event) -> bool:
+        """Whether the event lacks this side and is of the types and sides the rule names."""
+        if event.acled_event_type not in self.acled or (
+            self.types and event.event_type not in self.types
+        ):
+            return False
+        if self.side == "recipient":
+            stated = {a.sector for a in event.actor}
+            return not event.recipient and (
+                not self.actors or bool(stated) and stated <= self.actors
+            )
+        victims = {r.sector for r in event.recipient}
+        excluded = bool(victims) and victims <= self.unless_recipients
+        required = not self.if_recipients or bool(victims) and victims <= self.if_recipients
+        return not event.actor and not excluded and required
 
 
 @dataclass(frozen=True)
@@ -187,6 +227,7 @@ class KnowledgeBase:
     role_nouns: frozenset[tuple[str, ...]] = frozenset()
     property_nouns: frozenset[tuple[str, ...]] = frozenset()
     collective_actions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    implied_actors: tuple[ImpliedActor, ...] = ()
     name_words: dict[int, frozenset[str]] = field(default_factory=dict)  # by id(entry)
     longest_from: dict[str, int] = field(default_factory=dict)  # longest name by first word
 
@@ -221,6 +262,14 @@ class KnowledgeBase:
                 if tuple(predicate[start : start + len(key)]) == key:
                     return sector
         return None
+
+    def implied(self, event: Event) -> list[ImpliedActor]:
+        """The first implied actor and the first implied recipient that fit the event."""
+        sides: dict[str, ImpliedActor] = {}
+        for implied in self.implied_actors:
+            if implied.side not in sides and implied.fits(event):
+                sides[implied.side] = implied
+        return list(sides.values())
 
     def sector_of(self, key: tuple[str, ...]) -> str | None:
         """Sector of a word sequence, trying the singulars of its last word."""
@@ -460,7 +509,9 @@ def _sector_table(path: Path) -> dict[tuple[str, ...], str]:
     return found
 
 
-def _description_tables(path: Path) -> tuple[dict, dict, frozenset, frozenset, frozenset, dict]:
+def _description_tables(
+    path: Path,
+) -> tuple[dict, dict, frozenset, frozenset, frozenset, dict, tuple[ImpliedActor, ...]]:
     with path.open(encoding="utf-8") as handle:
         table = yaml.load(handle, Loader=yaml.CSafeLoader)
     if not isinstance(table, dict) or set(table) != DESCRIPTION_KEYS:
@@ -474,7 +525,44 @@ def _description_tables(path: Path) -> tuple[dict, dict, frozenset, frozenset, f
         for word, spec in table["pronouns"].items()
     }
     nouns = [_noun_keys(table, key, path) for key in ("person_nouns", "role_nouns", "property")]
-    return descriptions, pronouns, *nouns, _action_sectors(table["collective_actions"], path)
+    actions = _action_sectors(table["collective_actions"], path)
+    return descriptions, pronouns, *nouns, actions, _implied_actors(table["implied_actors"], path)
+
+
+def _implied_actors(table: Any, path: Path) -> tuple[ImpliedActor, ...]:
+    """RULE: {acled: [ACLED types], name, sector, ...} mappings (descriptions.yaml), in order."""
+    if not isinstance(table, dict):
+        raise ActorDataError(f"{path}: implied_actors: expected RULE: {{...}} mappings")
+    return tuple(
+        _implied_actor(rule, spec, f"{path}: implied_actors: {rule}")
+        for rule, spec in table.items()
+    )
+
+
+def _implied_actor(rule: Any, spec: Any, where: str) -> ImpliedActor:
+    """One implied-actor rule, validated; errors name the file and the rule."""
+    if not isinstance(spec, dict) or not set(spec) <= IMPLIED_FIELDS:
+        raise ActorDataError(f"{where}: expected fields {', '.join(sorted(IMPLIED_FIELDS))}")
+    acled = spec.get("acled")
+    if not isinstance(acled, list) or not acled or not set(acled) <= set(ACLED_TYPES):
+        raise ActorDataError(f"{where}: 'acled' must list ACLED event types")
+    lists = {"types": set(load_yaml("plover.yaml")["types"])}
+    lists |= {key: known_sectors() for key in ("unless_recipients", "if_recipients", "actors")}
+    for key, allowed in lists.items():
+        if not isinstance(spec.get(key, []), list) or not set(spec.get(key, [])) <= allowed:
+            raise ActorDataError(f"{where}: '{key}' must list known codes")
+    if spec.get("sector") not in known_sectors() or not spec.get("name"):
+        raise ActorDataError(f"{where}: needs a 'name' and a known 'sector'")
+    if spec.get("side", "actor") not in ("actor", "recipient"):
+        raise ActorDataError(f"{where}: 'side' must be actor or recipient")
+    return ImpliedActor(
+        rule=str(rule),
+        name=spec["name"],
+        sector=spec["sector"],
+        acled=frozenset(acled),
+        side=spec.get("side", "actor"),
+        **{key: frozenset(spec.get(key, [])) for key in lists},
+    )
 
 
 def _action_sectors(table: Any, path: Path) -> dict[tuple[str, ...], str]:
@@ -532,6 +620,7 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
         kb.role_nouns,
         kb.property_nouns,
         kb.collective_actions,
+        kb.implied_actors,
     ) = _description_tables(ACTOR_DIR / "descriptions.yaml")
     codes = known_codes()
     for path in actor_files(extra):

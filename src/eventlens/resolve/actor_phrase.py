@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventlens.resolve.actor_kb import (
     Alias,
@@ -74,7 +74,7 @@ class Phrase:
     person_entity: bool = False  # the parser calls the phrase a PERSON
     predicate: list[str] = field(default_factory=list)  # what its clause does: "began a strike"
     agent: int | None = None  # offset of the subject of the verb the phrase is the object of
-    modified: str = ""  # the noun a one-word phrase modifies: "French" of "French airstrikes"
+    modified: str = ""  # the noun a one-word phrase modifies: "French" of "French air strikes"
 
     @classmethod
     def from_span(cls, span: Span) -> Phrase:
@@ -100,7 +100,7 @@ class Phrase:
             person_entity=head.ent_type_ == "PERSON",
             predicate=_predicate(span),
             agent=_agent(span),
-            modified=fold(head.head.text) if len(span) == 1 and head.dep_ in MODIFIER else "",
+            modified=_modified_noun(head) if len(span) == 1 and head.dep_ in MODIFIER else "",
         )
 
     @classmethod
@@ -227,7 +227,8 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
     found = _sector_words(phrase, kb, covered)
     reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, found)
     if reading.sector is None and phrase.modified:  # "French" cut from "French airstrikes"
-        reading.sector = kb.sector_of((phrase.modified,))
+        noun = tuple(phrase.modified.split())  # "French *air strikes*": the compound first
+        reading.sector = kb.sector_of(noun) or kb.sector_of(noun[-1:])
     reading.person_noun = head_key in kb.person_nouns or phrase.person_entity
     reading.thing = head_key in kb.property_nouns
     reading.role_noun = head_key in kb.role_nouns
@@ -460,3 +461,11 @@ def _proper_name(phrase: Phrase, covered: set[int], titles: set[int]) -> str | N
         else:
             i += 1
     return phrase.slice(*best) if best else None
+
+
+def _modified_noun(modifier: Token) -> str:
+    """The noun a modifier belongs to, with that noun's compounds ("French" of "French *air
+    strikes*"), folded."""
+    noun = modifier.head
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.i > modifier.i]
+    return fold(" ".join(t.text for t in (*compounds, noun)))

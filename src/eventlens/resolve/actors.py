@@ -12,6 +12,9 @@ Rules, in order (docs/actors.md):
 5. Definite descriptions ("the group", "the country") and sector nouns ("the junta", "the
    militants", "the ministers") refer back to the nearest compatible earlier actor, else
    take the document's main country.
+6. Once the coder has its events: what an event implies when the text names no actor or
+   recipient ("protests were held": the protesters), civilian victims, and the forces facing
+   a crowd (``imply``, ``face_crowds``).
 
 Each document is read once (:class:`DocumentMemory`): every noun phrase is resolved in text
 order, so coreference sees actors that are not arguments of any event.
@@ -28,9 +31,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.record import Actor
+from eventlens.record import Actor, Event
 from eventlens.resolve.actor_kb import Entry, KnowledgeBase, fold, load_kb, singular_forms
 from eventlens.resolve.actor_phrase import Phrase, Reading, read
 from eventlens.resolve.context import DocumentContext
@@ -68,6 +72,13 @@ GROUPS = frozenset({"armed_group", "force"})
 NONSTATE = frozenset({"REB", "UAF", "CRM"})
 # unknown names of these sectors belong to the document's country ("the Ministry of Mines")
 DOMESTIC_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP"})
+VIOLENT_TYPES = frozenset({"ASSAULT"})  # their unnamed victims are civilians (rule 27)
+PROPERTY_ACTS = frozenset({"Looting/property destruction"})  # the goods of civilians
+CROWD_TYPES = frozenset({"PROTEST"})  # their actors with no sector are protesters (rule 28)
+CROWD_EVENTS = ("Protests", "Riots")  # ACLED types whose actor2 is the forces facing the crowd
+FORCE_TYPES = ("ASSAULT", "COERCE")  # "fired tear gas", "dispersed", "arrested"
+STATE_FORCES = frozenset({"MIL", "COP"})
+CROWD_EPISODE = 2  # sentences: the coder's episode
 WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
 
 
@@ -80,6 +91,7 @@ class Mention:
     plural: bool
     sentence: int
     subject: bool = False  # the subject of its clause: pronouns prefer it
+    acting: bool = False  # the subject of an active clause ("police *intervened*")
 
 
 @dataclass
@@ -153,9 +165,11 @@ class DocumentMemory:
         sentence = self.sentence_of(before)
         near: list[Mention] = []
         for mention in reversed(self.mentions):
-            if (mention.actor.end or 0) > before or not _fits(
-                mention, kinds, number, sector, coded
-            ):
+            if (mention.actor.end or 0) > before:
+                continue
+            if not near and _unknown_subject(mention, sentence, number):
+                return None  # "partners who refused ... until they left": not someone known
+            if not _fits(mention, kinds, number, sector, coded):
                 continue
             if not subject and mention.subject and mention.sentence == sentence:
                 continue  # "police arrested traders and shot them": not the police
@@ -169,6 +183,29 @@ class DocumentMemory:
         return min(
             near, key=lambda m: (m.subject != subject, not (m.actor.code or m.actor.country))
         )
+
+
+def _relative_clause_agent(chunk: Span) -> bool:
+    """Whether the noun phrase is the agent of its relative clause ("partners *who refused*")."""
+    return any(
+        child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in child.children)
+        for child in chunk.root.children
+    )
+
+
+def _unknown_subject(mention: Mention, sentence: int, number: str) -> bool:
+    """An unidentified group that is a subject in the pronoun's own sentence, of its number:
+    the nearest antecedent, though nothing is known about it."""
+    return (
+        mention.sentence == sentence
+        and mention.subject
+        and (number == "any" or mention.plural == (number == "plural"))
+        and not _identified(mention.actor)
+    )
+
+
+def _identified(actor: Actor) -> bool:
+    return bool(actor.code or actor.country or actor.sector or actor.name)
 
 
 def _fits(
@@ -213,6 +250,85 @@ class ActorResolver:
         context.remember_actor(actor)
         return actor
 
+    def imply(self, event: Event, context: DocumentContext) -> None:
+        """Rule 26: an event that names no actor (or recipient), of a type that says who it is
+        ("protests were held", "a riot broke out", "an IED exploded", "police fired tear gas"
+        in a protest), gets the one it implies (``implied_actors`` in descriptions.yaml), with
+        no text, in the country of the event's place, else of the document. Rules 27 and 28
+        first give a sector to unnamed victims and to a protest's unknown actors."""
+        _civilian_victims(event)
+        _protesting_crowd(event)
+        for implied in self.kb.implied(event):
+            actor = Actor(text="", name=implied.name, sector=implied.sector)
+            group = self._named_group(event, context) if implied.sector in NONSTATE else None
+            if group is not None:  # "five killed in an attack attributed to Boko Haram"
+                _copy(actor, group)
+            elif country := self._event_country(event, context):
+                actor.code = actor.country = country
+            actor.implied = f"implied:{implied.rule}"
+            if implied.side == "recipient":
+                event.recipient = [actor]
+            else:
+                event.actor = [actor]
+
+    def face_crowds(self, events: list[Event], context: DocumentContext) -> None:
+        """Rule 30: in a protest or riot (ACLED's reading) the crowd and the state forces
+        acting on it are each other's recipient when the text gives none, as ACLED names them
+        actor1 and actor2: "Rioters burned tyres. Police fired tear gas."; the forces may be
+        only the subject of a sentence of the episode ("Police intervened")."""
+        memory = self._memory_for(context.doc, context.document.pub_date)
+        crowd = [(memory.sentence_of(e.span[0]), e) for e in events]
+        crowd = [(n, e) for n, e in crowd if e.acled_event_type in CROWD_EVENTS]
+        for number, event in crowd:
+            if any(not r.implied for r in event.recipient) or not event.actor:
+                continue  # the text names the recipient
+            forces = _state_forces(event.actor)
+            others = [
+                other.actor
+                for other_number, other in crowd
+                if other is not event
+                and other.actor
+                and abs(other_number - number) <= CROWD_EPISODE
+                and (other.event_type in FORCE_TYPES and _state_forces(other.actor)) != forces
+            ]
+            if not forces and event.event_type == "PROTEST":
+                others += [[m.actor] for m in self._acting_forces(memory, number)]
+            if others and (forces or event.event_type == "PROTEST"):
+                event.recipient = list(others[0])
+
+    def _acting_forces(self, memory: DocumentMemory, number: int) -> list[Mention]:
+        """State forces that are the subject of a clause in the episode of sentence
+        ``number`` ("Police intervened", "security forces responded")."""
+        return [
+            m
+            for m in memory.mentions
+            if abs(m.sentence - number) <= CROWD_EPISODE and m.acting and _state_forces([m.actor])
+        ]
+
+    def _named_group(self, event: Event, context: DocumentContext) -> Actor | None:
+        """The one armed group the event's sentence names, if it is not a recipient ("an
+        attack *involving Boko Haram*", "at the hands of the MNLA", "*MUJAO* fired shells")."""
+        memory = self._memory_for(context.doc, context.document.pub_date)
+        sentence = memory.sentence_of(event.span[0])
+        victims = {r.name for r in event.recipient}
+        groups = {
+            m.actor.name: m.actor
+            for m in memory.mentions
+            if m.kind == "armed_group"
+            and m.actor.sector in NONSTATE
+            and memory.sentence_of(m.actor.start or 0) == sentence
+        }
+        if len(groups) != 1 or victims & set(groups):
+            return None
+        return next(iter(groups.values()))
+
+    def _event_country(self, event: Event, context: DocumentContext) -> str | None:
+        """The country of the event's place, else the document's main country."""
+        place = event.location.country_code if event.location else None
+        found = pycountry.countries.get(alpha_2=place) if place else None
+        memory = self._memory_for(context.doc, context.document.pub_date)
+        return found.alpha_3 if found else memory.focus
+
     def resolve_text(self, text: str, when: date | None = None) -> Actor:
         """The actor named by a plain string (no parse, no document context)."""
         actor, _ = self._resolve(Phrase.from_text(text), None, when)
@@ -239,9 +355,10 @@ class ActorResolver:
         for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
             phrase = memory.phrase(chunk)
             actor, kind = self._resolve_span(chunk, phrase, memory, when)
-            if (actor.code or actor.country or actor.sector) and not (
+            known = (actor.code or actor.country or actor.sector) and not (
                 kind == "state" and phrase.before in LOCATIVE
-            ):
+            )
+            if known or _relative_clause_agent(chunk):  # an unknown agent blocks pronouns
                 memory.add(_mention(actor, kind, phrase, chunk, memory))
         self._memory = memory
         return memory
@@ -543,7 +660,33 @@ def _mention(
     actor: Actor, kind: str, phrase: Phrase, span: Span, memory: DocumentMemory
 ) -> Mention:
     subject = span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ != "relcl"
-    return Mention(actor, kind, phrase.plural, memory.sentence_of(span.start_char), subject)
+    if not _identified(actor):
+        subject = subject or _relative_clause_agent(span)  # unknown "partners who refused"
+    sentence = memory.sentence_of(span.start_char)
+    acting = subject and span.root.dep_ == "nsubj"
+    return Mention(actor, kind, phrase.plural, sentence, subject, acting)
+
+
+def _civilian_victims(event: Event) -> None:
+    """Rule 27: the unnamed victims of violence or looting with no sector word ("a young
+    couple", "medical supplies") are civilians, as ACLED codes them."""
+    if event.event_type in VIOLENT_TYPES or event.acled_sub_event_type in PROPERTY_ACTS:
+        for victim in event.recipient:
+            if not (victim.sector or victim.code or victim.name):
+                victim.sector = "CVL"
+
+
+def _protesting_crowd(event: Event) -> None:
+    """Rule 28: the actors of a protest with no sector and no country ("a group of
+    taxpayers", "SYNACIT") are protesters; of a strike, workers."""
+    if event.event_type in CROWD_TYPES:
+        for crowd in event.actor:
+            if not (crowd.sector or crowd.code):
+                crowd.sector = "LAB" if event.mode == "strike" else "CVL"
+
+
+def _state_forces(actors: list[Actor]) -> bool:
+    return all(a.sector in STATE_FORCES for a in actors)
 
 
 def _relative_clause(span: Span) -> Token | None:

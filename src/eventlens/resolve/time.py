@@ -19,16 +19,20 @@ from eventlens.record import DateInfo
 from eventlens.resolve.context import DocumentContext, doc_text
 from eventlens.resolve.normalize import References, normalize
 from eventlens.resolve.periods import Period
-from eventlens.resolve.timex import Expression, expressions, grammar
+from eventlens.resolve.timex import Expression, Grammar, expressions, grammar
 
 VERBS = {"VERB", "AUX"}
 NOUN_MODIFIERS = {"compound", "nmod", "amod", "nummod", "poss"}
 NOUNS = {"NOUN", "PROPN"}
+ADVERBIAL = {"prep", "advmod", "npadvmod", "appos"}  # "the killing earlier in the month"
+DATE_ENTITIES = {"DATE", "TIME"}
+NAME_PARTS = {"compound", "nmod", "nummod", "amod"}  # a date inside a name, not "on Saturday"
 OTHER_NOUN = 3  # rank of a date that modifies another noun: used only for a recent day
 RECENT = timedelta(days=365)
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
 DESCRIBING = {"relcl", "acl"}  # clauses on a noun: "traders whose shops were looted"
 CLAUSE_OBJECTS = {"ccomp", "xcomp"}  # "said on Monday that ...", "claimed to have ..."
+SUBORDINATE = {"advcl", "ccomp"}  # clauses under another verb
 YEAR_KINDS = {"calendar", "numeric"}  # the expressions that can state a year
 
 # the narrative's year anchor before each date expression of a sentence (by its start in the
@@ -166,7 +170,7 @@ class TimeResolver:
             )
             if span is None or _is_count(expression, span):
                 continue
-            rank = _attachment(_date_head(span), trigger, grammar(lang).times_of_day)
+            rank = _attachment(_date_head(span), trigger, grammar(lang))
             if rank is not None:
                 ranked.append((rank, abs(span.root.i - trigger.i), expression))
         ranked.sort(key=lambda item: item[:2])
@@ -208,7 +212,7 @@ def _sets_year(
     return stated and any(word.lower() in grammar(lang).prepositions for word in words)
 
 
-def _attachment(root: Token, trigger: Token, times_of_day: set[str]) -> int | None:
+def _attachment(root: Token, trigger: Token, words: Grammar) -> int | None:
     """How closely a date (its head token) belongs to the trigger.
 
     0: in the trigger's own phrase ("the August 2020 coup", "arrested on Monday");
@@ -216,17 +220,25 @@ def _attachment(root: Token, trigger: Token, times_of_day: set[str]) -> int | No
     2: elsewhere in the sentence; OTHER_NOUN: modifying another noun ("abstained on the
     March 2 vote", "demanded justice for the 2014 uprising"), unless that noun is a time of
     day ("attacked in the night of 5 to 6 May");
-    None: in a clause under the trigger's (another event's date).
+    None: in a clause under the trigger's, in a marked clause elsewhere ("as they had done at
+    the end of October") or on another noun (another event's date), naming a thing ("the
+    March 22 Movement") or dating an earlier event ("after the killing of a chief earlier in
+    the month").
     """
     path = list(root.ancestors)
-    rank = _clause_rank(path, trigger)
-    if rank is None or not _dates_another_noun(root, trigger, times_of_day):
+    rank = _clause_rank(path, trigger, words.framing_conjunctions)
+    noun = _modified_noun(root, trigger, words.times_of_day)
+    if rank is None or noun is None:
         return rank
+    if _names_a_thing(root, noun) or _earlier_event(noun, words.earlier_event_words):
+        return None
     return OTHER_NOUN
 
 
-def _clause_rank(path: list[Token], trigger: Token) -> int | None:
-    """The rank of a date by the clauses between it (``path``: its ancestors) and the trigger."""
+def _clause_rank(path: list[Token], trigger: Token, framing: set[str]) -> int | None:
+    """The rank of a date by the clauses between it (``path``: its ancestors) and the trigger:
+    None for a clause on a noun off the trigger's path ("a man who was kidnapped last week was
+    found dead")."""
     if trigger in path:
         verbs = [token for token in path[: path.index(trigger)] if token.pos_ in VERBS]
         if not verbs:
@@ -236,12 +248,37 @@ def _clause_rank(path: list[Token], trigger: Token) -> int | None:
         describes = trigger.pos_ not in VERBS and len(verbs) == 1 and verbs[0].head == trigger
         return 1 if describes else None
     clause = _clause(trigger)
+    if _on_another_noun(path, trigger):
+        return None
     governor = next((token for token in path if token.pos_ in VERBS), None)
     if governor is None:
         return 2
     if governor == clause or governor in clause.ancestors or governor in trigger.ancestors:
         return 1
-    return None if clause in governor.ancestors else 2
+    if clause in governor.ancestors or _subordinate(governor, framing):
+        return None  # under the trigger, or in a clause of its own elsewhere
+    return 2
+
+
+def _subordinate(verb: Token, framing: set[str]) -> bool:
+    """A clause a conjunction introduces ("as they had done at the end of October"); not one
+    framing the sentence ("if the drought persists in the coming months"), nor an unmarked one,
+    which may be a parse of a comma splice ("On 5 May, gunmen attacked the camp, soldiers
+    responded and killed two")."""
+    marks = [child.lower_ for child in verb.children if child.dep_ == "mark"]
+    return verb.dep_ in SUBORDINATE and bool(marks) and not framing & set(marks)
+
+
+def _on_another_noun(path: list[Token], trigger: Token) -> bool:
+    """Whether a date's path meets a clause describing a noun before it reaches the trigger's
+    ancestors: such a clause dates what it describes."""
+    governors = {trigger, *trigger.ancestors}
+    for token in path:
+        if token in governors:
+            return False
+        if token.dep_ in DESCRIBING:
+            return True
+    return False
 
 
 def _describes_a_participant(token: Token, trigger: Token) -> bool:
@@ -282,15 +319,39 @@ def _overnight(
     return replace(found, date=found.end) if words & grammar(lang).overnight else found
 
 
-def _dates_another_noun(root: Token, trigger: Token, times_of_day: set[str]) -> bool:
-    """A date modifying a noun other than the trigger ("justice for the 2014 uprising",
-    "the death of a student in February") dates that noun first."""
+def _modified_noun(root: Token, trigger: Token, times_of_day: set[str]) -> Token | None:
+    """The noun other than the trigger that a date modifies ("justice for the 2014 uprising",
+    "the death of a student in February", "the killing earlier in the month"): it dates that
+    noun first. None when it modifies no noun, or a time of day ("the night of 5 to 6 May")."""
     head = root.head
     if root.dep_ == "pobj" and head.pos_ == "ADP":
         root, head = head, head.head
-    if head.lower_ in times_of_day:
+    if head.lower_ in times_of_day or head == trigger or head.pos_ not in NOUNS:
+        return None
+    return head if root.dep_ in NOUN_MODIFIERS | ADVERBIAL else None
+
+
+def _names_a_thing(root: Token, noun: Token) -> bool:
+    """A date inside a name (a phrase headed by a proper noun that is no date itself): "the
+    March 22 Movement", "the 2018 Finance Act", "the Patriotic Front (2012-2015)"; not "the
+    March 2 UN General Assembly resolution", nor "the MUJAO on Saturday captured the town"."""
+    bracketed = root.i > 0 and root.doc[root.i - 1].text == "("
+    if root.dep_ not in NAME_PARTS and not bracketed:
         return False
-    return root.dep_ in NOUN_MODIFIERS | {"prep"} and head.pos_ in NOUNS and head != trigger
+    while noun.dep_ == "compound" and noun.head != noun:
+        noun = noun.head
+    return noun.pos_ == "PROPN" and noun.ent_type_ not in DATE_ENTITIES
+
+
+def _earlier_event(noun: Token, earlier_words: set[str]) -> bool:
+    """Whether a noun names an event before another: "after the killing", "in response to the
+    jailing" (a few steps up through prepositions)."""
+    for token in [noun, *noun.ancestors][:4]:
+        if token.lower_ in earlier_words:
+            return True
+        if token.pos_ in VERBS:
+            return False
+    return False
 
 
 def _clause(token: Token) -> Token:
@@ -309,6 +370,9 @@ def _date_head(span: Span) -> Token:
         span = span[1:]
     root = span.root
     before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ == "ADP":
+        # "on May 23, 2006 signed": the preposition's object heads the date, not "2006"
+        root = next((t for t in span if t.head == before and t.dep_ == "pobj"), root)
     if before is not None and before.pos_ == "ADP" and root.dep_ in NOUN_MODIFIERS:
         noun = root.head
         if noun.dep_ == "pobj" and noun.head == before and noun.i >= span.end:

@@ -97,6 +97,8 @@ class Grammar:
         self.times_of_day = set(self._list("times_of_day"))
         self.overnight = set(self._list("overnight"))
         self.future_auxiliaries = set(self._list("future_auxiliaries"))
+        self.earlier_event_words = set(self._list("earlier_event_words"))
+        self.framing_conjunctions = set(self._list("framing_conjunctions"))
         opening = _alternation(self._list("open_start"))
         self.open_start = re.compile(rf"\b(?:{opening})\s+$", re.I) if opening else None
         self.rules = [self._rule(index, entry) for index, entry in enumerate(raw["rules"])]
