@@ -152,7 +152,7 @@ NOTES = [
         ("Battles", "Armed clash"),
     ),
     (
-        "Militants attacked and burned the town hall in Deou on Monday. No casualties were "
+        "Militants attacked and burned the mayor's office in Deou on Monday. No casualties were "
         "reported.",
         ("Strategic developments", "Looting/property destruction"),
     ),

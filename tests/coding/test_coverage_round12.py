@@ -50,7 +50,7 @@ def _asserted(events: list[Event], event_type: str) -> list[Event]:
         ("Heavy artillery fire was reported overnight in the town.", "ASSAULT", "heavy-weapons"),
         ("An assassination attempt against the mayor was reported in Djibo.", "ASSAULT", None),
         # protest and force moves
-        ("Thousands of people took part in a march in Niamey.", "PROTEST", "demo"),
+        ("Several thousand residents took part in a march through Zinder.", "PROTEST", "demo"),
         (
             "Thousands of people demonstrated in Niamey against the law that they oppose.",
             "PROTEST",

@@ -115,18 +115,18 @@ def test_an_active_casualty_verb_keeps_its_subject_as_actor(code) -> None:
 
 def test_an_opening_phrase_hung_on_a_modifier_stays_out_of_the_actor(code) -> None:
     text = (
-        "On April 25, presumed JNIM and/or ISGS militants attacked the village of Tin, "
+        "On April 25, presumed JNIM and/or ISGS fighters raided the hamlet of Tin, "
         "wounding two civilians and burning 18 huts."
     )
-    actor = texts(by_trigger(code(text), "attacked").actor)
-    assert actor and "ISGS militants" in actor[-1]
+    actor = texts(by_trigger(code(text), "raided").actor)
+    assert actor and "ISGS fighters" in actor[-1]
     assert not any(a.startswith("On") for a in actor)
 
 
 def test_a_hedging_participle_read_as_a_clause_still_gives_the_object(code) -> None:
-    text = "On 4 June, the army reportedly killed 26 presumed ISGS militants near Tin, and seized motorbikes."
+    text = "On 4 June, the army reportedly killed 19 presumed ISGS fighters near Inates, and seized motorbikes."
     event = by_trigger(code(text), "killed")
-    assert any("ISGS militants" in r for r in texts(event.recipient))
+    assert any("ISGS fighters" in r for r in texts(event.recipient))
 
 
 def test_an_acronym_before_clashes_is_the_actor(code) -> None:

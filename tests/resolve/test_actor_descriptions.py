@@ -169,7 +169,7 @@ def test_object_pronoun_is_not_the_clauses_subject(resolve):
 
 
 def test_relative_pronoun_without_resolved_noun_stays_unresolved(resolve):
-    text = "Tuareg leaders formed a new group which they say will negotiate with Bamako."
+    text = "Tuareg elders set up a new body which they say will talk with Bamako."
     actor = resolve(text, "which")
     assert actor.sector is None and actor.country is None
 

@@ -161,7 +161,7 @@ def test_the_other_object_of_a_light_verb_is_the_recipient(code) -> None:
 
 
 def test_two_sides_sharing_one_head_noun_are_split(code) -> None:
-    text = "Two soldiers died in clashes between the Malian army and rebel forces near Kidal."
+    text = "Two soldiers died in clashes between the Chadian army and rebel forces near Faya."
     event = by_trigger(code(text), "clashes")
-    assert stated(event.actor) == ["the Malian army"]
+    assert stated(event.actor) == ["the Chadian army"]
     assert stated(event.recipient) == ["rebel forces"]

@@ -106,7 +106,7 @@ INFERRED_YEAR = [
     ("from January 30 to February 2", "2022-02-01", "2022-01-30", "2022-02-02", "week"),
     ("during demonstrations on Feb.22-23", P, "2022-02-22", "2022-02-23", "week"),
     ("between Mar.28 and Apr.7", "2014-04-10", "2014-03-28", "2014-04-07", "month"),
-    ("a sit-in on Jan.29 and Jan.30", "2014-02-02", "2014-01-29", "2014-01-30", "week"),
+    ("a sit-in on Jan.27 and Jan.28", "2014-02-02", "2014-01-27", "2014-01-28", "week"),
     ("in January", P, "2022-01-01", "2022-01-31", "month"),
     ("in December", "2022-01-10", "2021-12-01", "2021-12-31", "month"),
     ("in March", P, "2022-03-01", "2022-03-31", "month"),

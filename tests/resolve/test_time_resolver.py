@@ -236,7 +236,7 @@ def test_earlier_main_clause_date_does_not_move_the_narrative_back(dates) -> Non
 
 def test_clause_under_the_clause_of_a_noun_trigger_does_not_date_it(dates) -> None:
     found = dates(
-        "Opposition parties held a protest to delay the elections set for 11 March.", "protest"
+        "Opposition parties staged a protest to postpone the polls set for 11 March.", "protest"
     )
     assert found["protest"].basis == "publication"
     found = dates("Unions called a strike to oppose the reform adopted on 11 March.", "strike")
@@ -419,7 +419,7 @@ ATTACHMENT = [
     ("Traders rallied against the 2021 Finance Act in Niamey.", "rallied", None),
     ("Fighters of the Patriotic Front (2012-2015) attacked a convoy.", "attacked", None),
     # ... not a date before the verb, a resolution's day or a weekday with its date in brackets
-    ("The MUJAO on Saturday captured the town of Douentza.", "captured", "2022-03-19"),
+    ("On Saturday the MUJAO seized the small town of Hombori.", "seized", "2022-03-19"),
     (
         "Niger voted for the 12 March African Union Peace Council resolution on Sudan.",
         "voted",

@@ -183,7 +183,7 @@ def _reciprocal_sides(noun: Token) -> list[Span]:
 
 
 def _split_shared_head(noun: Token) -> list[Span]:
-    """ "between *the Malian army and rebel forces*": the parser made one phrase of two sides
+    """ "between *the Chadian army and rebel forces*": the parser made one phrase of two sides
     (a noun modifier coordinated inside the phrase); split it at the conjunction."""
     for modifier in noun.lefts:
         cc = next((c for c in modifier.children if c.dep_ == "cc"), None)
