@@ -65,12 +65,15 @@ def test_an_abduction_that_ended_in_a_killing_is_an_attack():
     )
 
 
-def test_a_targeted_killing_of_an_armed_man_is_an_attack_unless_he_fought_back():
+def test_a_targeted_killing_of_a_militiaman_is_a_clash_unless_he_was_retired():
     sentence = "Militants assassinated a militia chief at his home."
     args = {"actor_sectors": ["REB"], "recipient_sectors": ["UAF"], "sentence": sentence}
-    assert to_acled("ASSAULT", "targeted", **args) == ("Violence against civilians", "Attack")
-    fought = f"{sentence} His guards fought back."
-    assert to_acled("ASSAULT", "targeted", episode=fought, **args)[1] == "Armed clash"
+    assert to_acled("ASSAULT", "targeted", **args) == ("Battles", "Armed clash")
+    retired = "Militants assassinated a retired militia chief at his home."
+    args["sentence"] = retired
+    assert to_acled("ASSAULT", "targeted", episode=retired, **args)[0] == (
+        "Violence against civilians"
+    )
 
 
 def test_armed_actors_lead_the_crowds_beside_them():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
 
@@ -31,7 +31,7 @@ from eventlens.coding.reference import reports_event
 from eventlens.coding.triggers import TriggerMatch, find_triggers
 from eventlens.data_files import load_yaml
 from eventlens.record import Actor, DateInfo, Document, Event, Modality
-from eventlens.resolve.actors import ActorResolver
+from eventlens.resolve.actors import CROWD_EVENTS, ActorResolver
 from eventlens.resolve.context import DocumentContext
 from eventlens.resolve.places import PlaceResolver
 from eventlens.resolve.time import TimeResolver
@@ -87,6 +87,10 @@ PROTEST_CONTENT = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "CONSULT")
 SIDE_ACT_TYPES = ("RETREAT",)
 SPEECH_ACT_CONTENT = {"VERB": ("dobj", "prep", "ccomp"), "NOUN": ("acl", "ccomp")}
 CAUSE_LINKS = ("conj", "advcl", "oprd", "acl", "prep", "pobj")
+# What sets an event noun as the background of the clause's act: "*after* the attack",
+# "*in response to* the attack" (the preposition, or the noun the "in" phrase heads).
+BACKGROUND_PREPS = ("after", "following", "since")
+BACKGROUND_NOUNS = ("response", "retaliation", "reprisal", "revenge", "reaction")
 INSTRUMENT_MODES = ("explosives", "heavy-weapons", "firearms")
 NAMING_ENTITIES = ("NORP", "GPE", "ORG", "PERSON")
 WEAPON_MODES = (*INSTRUMENT_MODES, "aerial", "drone", "suicide-attack")
@@ -160,6 +164,7 @@ class EventCoder:
             _rank_below_speech_acts(pairs, self.statements["mentioning_types"])
             _rank_below_protests(pairs)
             _rank_below_sentence_conflict(pairs)
+            _rank_below_main_clause(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
         _rank_below_episode_conflict(placed)
@@ -167,6 +172,7 @@ class EventCoder:
         self._lend_claimed_authors(placed, sentences, context)
         _lend_episode_actors(placed)
         _code_acled(placed, sentences)
+        _lend_episode_recipients(placed)
         for _, event, _ in placed:  # "protests were held": the protesters (actors.py rule 26)
             self.actors.imply(event, context)
         self.actors.face_crowds([event for _, event, _ in placed], context)
@@ -463,6 +469,35 @@ def _rank_below_sentence_conflict(pairs: list[tuple[_Coded, Event]]) -> None:
                 _rank_below(event, act)
 
 
+def _rank_below_main_clause(pairs: list[tuple[_Coded, Event]]) -> None:
+    """An asserted act outranks, in its sentence, an event told only to say who one of its
+    participants is ("a rebel group *that attacked* army camps in May signed an accord", "a
+    colonel who had disappeared since the coup was arrested") or what it answered ("*in
+    response to* the attack on 17 June, the army launched operations"): the news is the act."""
+    acts = [(c.match.token, e) for c, e in pairs if e.modality == "asserted"]
+    for coded, event in pairs:
+        trigger = coded.match.token
+        for act_trigger, act in acts:
+            if act is not event and (
+                _describes_participant(trigger, act_trigger) or _background_of(trigger, act_trigger)
+            ):
+                _rank_below(event, act)
+
+
+def _background_of(token: Token, trigger: Token) -> bool:
+    """Whether the event noun is the background of the trigger's clause: the object of "after",
+    "following", "since" or of "in response to" on the trigger (or the verb carrying it)."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    head = prep.head
+    if prep.lower_ not in BACKGROUND_PREPS:
+        if head.lemma_.lower() not in BACKGROUND_NOUNS or head.dep_ != "pobj":
+            return False
+        head = head.head.head  # "in response to X": the verb the "in" phrase hangs on
+    return head.i in _anchors(trigger)
+
+
 def _describes_participant(token: Token, trigger: Token) -> bool:
     """Whether the token lies in a clause modifying a noun of the trigger's phrase ("a man
     *accused* of theft was beaten": "accused" modifies the subject of "beaten")."""
@@ -470,7 +505,9 @@ def _describes_participant(token: Token, trigger: Token) -> bool:
     in_modifier = False
     while token.head.i != token.i and token.i not in anchors:
         in_modifier = in_modifier or (
-            token.dep_ in NOUN_CLAUSES and token.head.pos_ in (*EVENT_NOUN_POS, "PRON")
+            token.dep_ in NOUN_CLAUSES
+            and token.head.pos_ in (*EVENT_NOUN_POS, "PRON")
+            and token.head.i != trigger.i  # a clause on the event noun tells the event itself
         )
         token = token.head
     return in_modifier and token.i in anchors
@@ -590,6 +627,50 @@ def _lend_episode_actors(placed: list[tuple[int, Event, Token]]) -> None:
         ]
         if before:
             event.actor = list(before[-1].actor)
+
+
+def _lend_episode_recipients(placed: list[tuple[int, Event, Token]]) -> None:
+    """ "Gunmen attacked the village. Three residents were killed.", "opened fire and seized
+    a motorbike": an asserted assault that names no recipient takes the victims of the
+    nearest material-conflict act of its episode by the same author (or none), preferring one
+    reported after it; not in a protest or riot, whose sides rule 30 of actors.py pairs."""
+    acts = [(n, e, t) for n, e, t in placed if _material_conflict(e)]
+    for number, event, trigger in acts:
+        lacking = event.event_type == "ASSAULT" and not event.recipient
+        if not lacking or event.acled_event_type in CROWD_EVENTS:
+            continue
+        victims = [
+            (
+                other_number < number or (other_number == number and other_trigger.i < trigger.i),
+                abs(other_number - number),
+                other,
+            )
+            for other_number, other, other_trigger in acts
+            if other is not event
+            and other.recipient
+            and abs(other_number - number) <= EPISODE_SENTENCES
+            and _same_author(other, event)
+        ]
+        if victims:
+            nearest = min(victims, key=lambda item: item[:2])[2]
+            event.recipient = [replace(actor) for actor in nearest.recipient]
+
+
+def _same_author(other: Event, event: Event) -> bool:
+    """Whether ``other`` names no author or one of ``event``'s: the same actor, or one of the
+    same sector and country ("French forces conducted an airstrike *that killed* ...")."""
+    return not other.actor or any(_alike(a, b) for a in other.actor for b in event.actor)
+
+
+def _alike(actor: Actor, other: Actor) -> bool:
+    """The same named actor, or of the same sector and of no other country (two named
+    groups of no country are not alike: "JNIM" and "ISGS" militants)."""
+    if actor.name and actor.name == other.name:
+        return True
+    countries = {actor.country, other.country} - {None}
+    if actor.sector is None or (actor.name and other.name and not countries):
+        return actor.text == other.text
+    return actor.sector == other.sector and len(countries) < 2
 
 
 def _code_acled(placed: list[tuple[int, Event, Token]], sentences: list[Span]) -> None:

@@ -208,12 +208,13 @@ def acled_for_event(
 
 def _own_rule(event: Event, episode: str, neighbours: Sequence[Event]) -> AcledRule | None:
     """The ACLED row of one event read with its episode's words and recipients."""
+    own = {_identity(a) for a in event.actor}
     around = [
         a.sector
         for other in neighbours
         if other.event_type == event.event_type and other.modality == "asserted"
         for a in other.recipient
-        if a.sector
+        if a.sector and _identity(a) not in own  # its own actor is no party it attacks
     ]
     recipients = [a.sector for a in event.recipient if a.sector]
     armed = sector_groups()["ARMED"]
@@ -230,6 +231,11 @@ def _own_rule(event: Event, episode: str, neighbours: Sequence[Event]) -> AcledR
         sentence=event.sentence,
         episode=episode,
     )
+
+
+def _identity(actor: Actor) -> str:
+    """What tells two mentions of one actor apart from others: its resolved name or text."""
+    return (actor.name or actor.text).lower()
 
 
 def _acting_sector(actor: Actor) -> str | None:

@@ -32,6 +32,8 @@ LINE_LOOKBACK = 200  # characters read back to tell a paragraph start
 DASHES = ("-", "–", "—", "--")
 RECIPROCAL_VERBS = ("clash", "fight", "battle", "skirmish")  # "X and Y clashed": each other
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
+# "clashed *with each other*", "fought *among themselves*": the actors are also the recipients.
+RECIPROCAL_PRONOUNS = ("other", "another", "themselves")
 # Participles spaCy misreads as the main verb: "*suspected* JNIM militants attacked ...".
 HEDGE_VERBS = ("suspect", "presume", "allege", "believe")
 # Words that count the casualties of a reduced passive: "*one* killed, *several others* wounded".
@@ -122,7 +124,15 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
         recipient_spans = [s for s in sides if s.root.i not in taken]
     if len(actor_spans) > 1 and not recipient_spans and _mutual(trigger, entry):
         return Frame(actor_spans[:1], actor_spans[1:], reciprocal=True)  # "X and Y clashed"
+    if actor_spans and not recipient_spans and _among_themselves(trigger):
+        return Frame(actor_spans, list(actor_spans), reciprocal=True)
     return Frame(actor_spans, recipient_spans)
+
+
+def _among_themselves(trigger: Token) -> bool:
+    """ "ISGS fighters clashed *with each other*", "fought *among themselves*"."""
+    objects = (o for p in trigger.children if p.dep_ == "prep" for o in p.children)
+    return any(o.dep_ == "pobj" and o.lower_ in RECIPROCAL_PRONOUNS for o in objects)
 
 
 def _mutual(trigger: Token, entry: TriggerEntry) -> bool:

@@ -91,7 +91,7 @@ class Mention:
     plural: bool
     sentence: int
     subject: bool = False  # the subject of its clause: pronouns prefer it
-    acting: bool = False  # the subject of an active clause ("police *intervened*")
+    acting: bool = False  # subject of an active clause or agent ("police *intervened*")
 
 
 @dataclass
@@ -663,16 +663,18 @@ def _mention(
     if not _identified(actor):
         subject = subject or _relative_clause_agent(span)  # unknown "partners who refused"
     sentence = memory.sentence_of(span.start_char)
-    acting = subject and span.root.dep_ == "nsubj"
+    agent = span.root.dep_ == "pobj" and span.root.head.dep_ == "agent"  # "dispersed *by* X"
+    acting = (subject and span.root.dep_ == "nsubj") or agent
     return Mention(actor, kind, phrase.plural, sentence, subject, acting)
 
 
 def _civilian_victims(event: Event) -> None:
-    """Rule 27: the unnamed victims of violence or looting with no sector word ("a young
-    couple", "medical supplies") are civilians, as ACLED codes them."""
+    """Rule 27: the victims of violence or looting with no sector word and no country ("a
+    young couple", "medical supplies", a name the knowledge base does not know: "the Orange
+    kiosk") are civilians, as ACLED codes them."""
     if event.event_type in VIOLENT_TYPES or event.acled_sub_event_type in PROPERTY_ACTS:
         for victim in event.recipient:
-            if not (victim.sector or victim.code or victim.name):
+            if not (victim.sector or victim.code or victim.kb_id):
                 victim.sector = "CVL"
 
 

@@ -29,6 +29,7 @@ DATE_ENTITIES = {"DATE", "TIME"}
 NAME_PARTS = {"compound", "nmod", "nummod", "amod"}  # a date inside a name, not "on Saturday"
 OTHER_NOUN = 3  # rank of a date that modifies another noun: used only for a recent day
 RECENT = timedelta(days=365)
+EARLIER_PHRASE = 6  # how many words before a date an earlier event's phrase may open
 CALENDAR_KEYS = {"month", "day", "part", "season", "quarter", "modifier"}
 DESCRIBING = {"relcl", "acl"}  # clauses on a noun: "traders whose shops were looted"
 CLAUSE_OBJECTS = {"ccomp", "xcomp"}  # "said on Monday that ...", "claimed to have ..."
@@ -170,7 +171,10 @@ class TimeResolver:
             )
             if span is None or _is_count(expression, span):
                 continue
-            rank = _attachment(_date_head(span), trigger, grammar(lang))
+            words = grammar(lang)
+            if _follows_earlier_event(span, trigger, words.earlier_event_words):
+                continue
+            rank = _attachment(_date_head(span), trigger, words)
             if rank is not None:
                 ranked.append((rank, abs(span.root.i - trigger.i), expression))
         ranked.sort(key=lambda item: item[:2])
@@ -378,6 +382,25 @@ def _date_head(span: Span) -> Token:
         if noun.dep_ == "pobj" and noun.head == before and noun.i >= span.end:
             return before
     return root
+
+
+def _follows_earlier_event(span: Span, trigger: Token, earlier_words: set[str]) -> bool:
+    """Whether the date comes right after a phrase naming an earlier event, without the
+    trigger in it ("regained the town *following heavy fighting on Saturday*", "took the town
+    *after the occupation earlier in the week*"): it dates that event, wherever the parser hung
+    it. Not a time ("after midnight on Monday")."""
+    doc, start = span.doc, span.start
+    if start > span.sent.start and doc[start - 1].pos_ == "ADP":
+        start -= 1  # "on Saturday"
+    last = doc[start - 1] if start > span.sent.start else None
+    if last is None or last.pos_ not in NOUNS or last.ent_type_ in DATE_ENTITIES:
+        return False
+    for token in reversed(doc[max(span.sent.start, last.i - EARLIER_PHRASE) : last.i + 1]):
+        if token.i == trigger.i or token.is_punct or token.pos_ == "AUX":
+            return False
+        if token.lower_ in earlier_words:
+            return True
+    return False
 
 
 def _is_count(expression: Expression, span: Span) -> bool:
