@@ -133,3 +133,11 @@ def test_an_acronym_before_clashes_is_the_actor(code) -> None:
     event = by_trigger(code("MPSA clashes with government forces near Tin."), "clashes")
     assert texts(event.actor) == ["MPSA"]
     assert texts(event.recipient) == ["government forces"]
+
+
+def test_a_listed_participle_after_a_passive_verb_is_passive(code) -> None:
+    event = by_trigger(
+        code("The villagers were detained, beaten and released on Monday."), "beaten"
+    )
+    assert texts(event.recipient) == ["The villagers"]
+    assert "The villagers" not in texts(event.actor)

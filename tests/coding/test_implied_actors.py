@@ -139,3 +139,9 @@ def test_looted_goods_with_no_owner_named_belong_to_civilians(code) -> None:
     event = by_type(code("On May 4, gunmen looted medical supplies in Kelbo."), "COERCE")
     assert event.acled_sub_event_type == "Looting/property destruction"
     assert [(r.text, r.sector) for r in event.recipient] == [("medical supplies", "CVL")]
+
+
+def test_forces_only_described_in_a_protest_episode_are_not_its_recipient(code) -> None:
+    text = "Hundreds rallied in Niamey on Friday. The army is popular in the capital."
+    rally = by_type(code(text), "PROTEST")
+    assert not any(r.sector == "MIL" for r in rally.recipient)

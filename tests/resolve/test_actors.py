@@ -295,6 +295,14 @@ def test_pronoun_without_antecedent_stays_unresolved(resolve):
     assert (actor.code, actor.name, actor.text) == (None, None, "It")
 
 
+def test_a_definite_description_is_the_one_named_before_with_that_noun(resolve):
+    text = (
+        "The Malian junta expelled the ambassador. French forces left the base at Gao. "
+        "The junta welcomed the departure."
+    )
+    assert facts(resolve(text, "The junta")) == ("MLI", "MIL")
+
+
 def test_pronoun_after_an_unknown_agent_does_not_jump_to_a_known_actor(resolve):
     text = (
         "The junta defended Malian interests against some donors who kept their conditions "

@@ -509,6 +509,8 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         elif dep == "conj":
             passive = passive or _inherits_passive(current, head)
             head = _verbal_ancestor(head)  # "rejected X as illegal and accused Y": misattached
+        elif dep == "advcl" and not _has_mark(current):  # "were held, *beaten* and ..."
+            passive = passive or _inherits_passive(current, head)
         elif dep == "pcomp":
             accused = _of_clause_owner(head)
             if accused is not None:

@@ -141,7 +141,8 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
     children = list(token.children)
     if entry.particle and not _has_particle(token, entry.particle):
         return None
-    objects = complements(token) if entry.pos == "noun" else direct_objects(token)
+    own = complements(token) if entry.pos == "noun" else direct_objects(token)
+    objects = own or _shared_passive(token)  # checked, never consumed: it is another verb's
     quantified = [t for o in objects for t in (o, *_quantified(o))]
     object_lemmas = {_lemma(t) for t in quantified} | {t.lower_ for t in quantified}  # "corpses"
     if entry.objects and not object_lemmas & set(entry.objects):
@@ -169,7 +170,7 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
         return None
     if entry.not_subjects and _subject_is(token, entry.not_subjects):
         return None
-    return tuple(o for o in objects if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
+    return tuple(o for o in own if _lemma(o) in entry.objects) if entry.pos == "verb" else ()
 
 
 def _has_type(token: Token, labels: tuple[str, ...]) -> bool:
@@ -329,6 +330,16 @@ def direct_objects(token: Token) -> list[Token]:
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head] if token.head.pos_ in EVENT_NOUN_POS else []
     return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
+def _shared_passive(participle: Token) -> list[Token]:
+    """The passive subject a subjectless participle shares with the passive verb it is listed
+    after, which the parser reads as an adverbial clause: "were held, severely *beaten*"."""
+    if participle.tag_ != "VBN" or participle.dep_ != "advcl":
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in participle.children):
+        return []
+    return [c for c in participle.head.children if c.dep_ == "nsubjpass"]
 
 
 def carrier(noun: Token) -> Token:

@@ -148,6 +148,19 @@ class DocumentMemory:
             None,
         )
 
+    def same_description(self, before: int, head: str) -> Mention | None:
+        """The nearest earlier resolved mention with the same head noun, anywhere before:
+        "the junta" is the junta named before, not the foreign forces of the last sentence."""
+        heads = set(singular_forms(head))
+        for mention in reversed(self.mentions):
+            actor = mention.actor
+            if (actor.end or 0) > before or not (actor.code or actor.country):
+                continue
+            words = fold(actor.text).split()
+            if words and heads & set(singular_forms(words[-1])):
+                return mention
+        return None
+
     def antecedent(
         self,
         before: int,
@@ -608,7 +621,7 @@ class ActorResolver:
             actor.sector = self.kb.action_sector(phrase.predicate)  # "a committee marched"
             return actor, "collective"
         if memory and phrase.definite:
-            found = memory.antecedent(
+            found = memory.same_description(actor.start or 0, head) or memory.antecedent(
                 actor.start or 0,
                 DESCRIPTION_WINDOW,
                 kinds,
@@ -664,7 +677,8 @@ def _mention(
         subject = subject or _relative_clause_agent(span)  # unknown "partners who refused"
     sentence = memory.sentence_of(span.start_char)
     agent = span.root.dep_ == "pobj" and span.root.head.dep_ == "agent"  # "dispersed *by* X"
-    acting = (subject and span.root.dep_ == "nsubj") or agent
+    doing = span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"  # not "X is popular"
+    acting = (subject and doing) or agent
     return Mention(actor, kind, phrase.plural, sentence, subject, acting)
 
 
