@@ -183,17 +183,17 @@ class DocumentPlaces:
     def dominant(self, focus: Counter[str], outside: Span | None = None) -> Mention | None:
         """The place the document names most often as a locative or object, first on ties;
         with ``outside``, not counting the places of that sentence."""
-        linkable = [
-            m
+        chosen = [
+            (m, place)
             for m in self.mentions
             if m.role in LINKABLE
-            and m.choose(focus)
             and not (outside and outside.start <= m.span.start < outside.end)
+            and (place := m.choose(focus))
         ]
-        if not linkable:
+        if not chosen:
             return None
-        counts = Counter(_id(m.choose(focus)) for m in linkable)
-        return max(linkable, key=lambda m: counts[_id(m.choose(focus))])
+        counts = Counter(_id(place) for _, place in chosen)
+        return max(chosen, key=lambda pair: counts[_id(pair[1])])[0]
 
     def dateline(self, sentence: Span) -> Mention | None:
         """The place the story was filed from, for the events of sentences after its lead (the
