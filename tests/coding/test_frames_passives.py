@@ -115,12 +115,12 @@ def test_an_active_casualty_verb_keeps_its_subject_as_actor(code) -> None:
 
 def test_an_opening_phrase_hung_on_a_modifier_stays_out_of_the_actor(code) -> None:
     text = (
-        "On April 25, presumed JNIM and/or ISGS fighters raided the hamlet of Tin, "
+        "Early on Friday, presumed JNIM and/or ISGS fighters raided the hamlet of Tin, "
         "wounding two civilians and burning 18 huts."
     )
     actor = texts(by_trigger(code(text), "raided").actor)
     assert actor and "ISGS fighters" in actor[-1]
-    assert not any(a.startswith("On") for a in actor)
+    assert not any(a.startswith(("Early", "on")) for a in actor)
 
 
 def test_a_hedging_participle_read_as_a_clause_still_gives_the_object(code) -> None:
