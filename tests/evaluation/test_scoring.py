@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from eventlens.evaluation.loaders import GoldItem
 from eventlens.evaluation.metrics import NONE_LABEL, Tally
 from eventlens.evaluation.scoring import (
@@ -103,36 +105,30 @@ def test_acled_no_event_and_no_actor2():
     assert tally.matches["actor1"] == [False]
 
 
-def test_acled_protesters_are_actor1_when_police_act_on_them():
+@pytest.mark.parametrize(
+    ("acled_type", "sub_event", "crowd", "published"),
+    [
+        # the crosswalk reads police dispersing students as a protest with intervention
+        ("Protests", "Protest with intervention", "Protesters (Chad)", False),
+        # the coder published a riot for the event (its episode had stones thrown)
+        ("Riots", "Violent demonstration", "Rioters (Chad)", True),
+    ],
+)
+def test_acled_crowd_is_actor1_when_police_act_on_it(acled_type, sub_event, crowd, published):
     police = Actor(text="police", sector="COP")
     students = Actor(text="students", sector="EDU")
     item = acled_item(
-        event_type="Protests",
-        sub_event_type="Protest with intervention",
-        actor1="Protesters (Chad)",
+        event_type=acled_type,
+        sub_event_type=sub_event,
+        actor1=crowd,
         actor2="Police Forces of Chad (2021-)",
     )
-    tally = Tally()
     top = event(mode="crowd-control", actor=[police], recipient=[students])
-    score_acled(item, top, [top], tally)
-    assert tally.classes["event_type"] == [("Protests", "Protests")]
-    assert tally.matches["actor1"] == [True]
-    assert tally.matches["actor2"] == [True]
-
-
-def test_acled_rioters_are_actor1_when_police_act_on_them():
-    police = Actor(text="gendarmes", sector="COP")
-    youths = Actor(text="youths", sector="CVL")
-    item = acled_item(
-        event_type="Riots",
-        sub_event_type="Violent demonstration",
-        actor1="Rioters (Chad)",
-        actor2="Police Forces of Chad (2021-)",
-    )
+    if published:
+        top.acled_event_type, top.acled_sub_event_type = acled_type, sub_event
     tally = Tally()
-    top = event(mode="crowd-control", actor=[police], recipient=[youths])
-    top.acled_event_type, top.acled_sub_event_type = "Riots", "Violent demonstration"
     score_acled(item, top, [top], tally)
+    assert tally.classes["event_type"] == [(acled_type, acled_type)]
     assert tally.matches["actor1"] == [True]
     assert tally.matches["actor2"] == [True]
 
