@@ -163,7 +163,7 @@ class EventCoder:
             _rank_below_governors(pairs)
             _rank_below_speech_acts(pairs, self.statements["mentioning_types"])
             _rank_below_protests(pairs)
-            _rank_below_sentence_conflict(pairs)
+            _rank_below_results(pairs)
             _rank_below_main_clause(pairs)
             placed.extend((number, event, item.match.token) for item, event in pairs)
         _rank_by_gravity(placed)
@@ -450,22 +450,17 @@ def _rank_below_protests(pairs: list[tuple[_Coded, Event]]) -> None:
             _rank_below(event, max(protests, key=lambda e: e.confidence))
 
 
-def _rank_below_sentence_conflict(pairs: list[tuple[_Coded, Event]]) -> None:
-    """An asserted material-conflict act outranks, in its sentence, a statement or a
-    cooperative act that only describes one of its participants ("a man *accused* of theft
-    was beaten", "fought villagers who *refused* to submit", "gunmen *equipped* with rifles
-    opened fire") and a cooperative act reported by what it led to ("a joint *operation*
-    led to the arrest of 20 suspects", "joint *operations* resulting in the death of ...")."""
+def _rank_below_results(pairs: list[tuple[_Coded, Event]]) -> None:
+    """An asserted material-conflict act outranks, in its sentence, a cooperative act reported
+    by what it led to ("a joint *operation* led to the arrest of 20 suspects", "joint
+    *operations* resulting in the death of ..."). (A statement about one of the act's
+    participants ranks below it by :func:`_rank_below_main_clause`.)"""
     conflict = [(c.match.token, e) for c, e in pairs if _material_conflict(e)]
     for coded, event in pairs:
-        if event.quad_code == MATERIAL_CONFLICT or event.event_type in SIDE_ACT_TYPES:
+        if event.quad_code != MATERIAL_COOPERATION or event.event_type in SIDE_ACT_TYPES:
             continue
-        trigger = coded.match.token
         for act_trigger, act in conflict:
-            if _describes_participant(trigger, act_trigger) or (
-                event.quad_code == MATERIAL_COOPERATION
-                and _reported_by_result(trigger, act_trigger)
-            ):
+            if _reported_by_result(coded.match.token, act_trigger):
                 _rank_below(event, act)
 
 

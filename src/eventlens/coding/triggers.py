@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.resolve.gazetteer import default_gazetteer
 
 ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl", "npadvmod")
 OBJECT_LABELS = ("dobj", "obj")
@@ -196,11 +197,8 @@ def proper_name(token: Token) -> str:
 
 @cache
 def known_place(name: str) -> bool:
-    if not name:
-        return False
-    from eventlens.resolve.gazetteer import default_gazetteer  # the index loads on first use
-
-    return bool(default_gazetteer().lookup(name))
+    """Whether the gazetteer knows the name (the index is built on first use)."""
+    return bool(name) and bool(default_gazetteer().lookup(name))
 
 
 def word_forms(token: Token) -> list[str]:
