@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.coding.spelling import correction, joined_words
 
 LEMMATIZER_POS = ("verb", "noun", "adj", "adv")
 SENTENCE_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
@@ -66,14 +67,19 @@ class TriggerForms:
         self._overrides = _ruler_overrides(nlp, self.words)
         self._vocab = nlp.vocab
         self._known: dict[int, frozenset[str]] = {}
+        self._lexicon, self._lang = lexicon, nlp.lang
 
     def lexicon_words(self, lower_id: int) -> frozenset[str]:
         """The lexicon words the token with this LOWER hash could stand for (cached)."""
         found = self._known.get(lower_id)
         if found is None:
             form = self._vocab.strings[lower_id]
-            found = self.words.intersection(self.possible_lemmas(form))
+            lemmas = self.possible_lemmas(form)
+            lemmas.update(w for part in joined_words(form) for w in self.possible_lemmas(part))
+            found = self.words.intersection(lemmas)
             found = found.union(w for w, test in self._overrides if test(form))
+            mended = correction(form, lemmas, self._lexicon, self._lang)  # "stonned"
+            found = found.union((mended,) if mended else ())
             self._known[lower_id] = found
         return found
 

@@ -5,7 +5,9 @@ participle clauses; a relative pronoun stands for its noun; "it" in reported spe
 speaker) is the actor, the object or a prepositional phrase the recipient; passives swap them.
 Nominal triggers: possessive, "by" phrase, demonym modifiers or the subject of a light verb
 ("launched an attack") give the actor; "of", "against", "on" phrases the recipient.
-Coordinated phrases give several entities, appositions one.
+Coordinated phrases give several entities, appositions one. A weapon used ("detonated *an
+IED* against X") is the instrument, its target the recipient; coordinated sides of a mutual
+verb ("X and Y clashed") act on each other.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ HEADING_TOKENS = 16  # a "Label:" heading is at most five words: its colon is th
 LINE_LOOKBACK = 200  # characters read back to tell a paragraph start
 DASHES = ("-", "–", "—", "--")
 RECIPROCAL_VERBS = ("clash", "fight", "battle", "skirmish")  # "X and Y clashed": each other
+EXCHANGE_VERBS = ("exchange", "trade")  # "X and Y *exchanged* fire": each on the other
+RIVAL_WORDS = ("rival", "opposing", "two", "both", "competing", "neighbouring", "neighboring")
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # "clashed *with each other*", "fought *among themselves*": the actors are also the recipients.
 RECIPROCAL_PRONOUNS = ("other", "another", "themselves")
@@ -49,6 +53,7 @@ ATTACKER_PREPS = ("from", "by")
 ADDRESSED_TYPES = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
 THREAT_PREPS = ("against", "on", "upon", "at")
 PLACE_PREPS = ("in", "near")  # "a military base *in Borno state*": where the target is
+LOCATIVE_PREPS = ("in", "near", "at", "on", "along")  # "clashed *at the market*": a place
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 ORIGIN_PREPS = ("from", "by")  # "a request *from the Times*": whose the target is
 # Documents that speak for whoever issued them: "X issued a *statement* urging Y".
@@ -91,6 +96,30 @@ IDIOM_NOUNS = (
     "solidarity",
     "power",
 )
+# Weapons a verb's object may name ("detonated *an IED* against X"): the lexicon's ASSAULT mode
+# cues of these modes; the target is then a prepositional phrase or a targeting clause.
+INSTRUMENT_MODES = ("explosives", "heavy-weapons", "firearms", "crowd-control")
+PERSON_WEAPON_WORDS = ("gunman", "gunmen", "sniper", "riot police")
+# Verbs whose object may be the weapon used ("*fired* rockets at X"), not whom it hit.
+INSTRUMENT_VERBS = (
+    "detonate",
+    "explode",
+    "fire",
+    "launch",
+    "throw",
+    "hurl",
+    "lob",
+    "shoot",
+    "plant",
+    "lay",
+    "use",
+    "drop",
+    "trigger",
+    "place",
+)
+TARGET_PREPS = ("against", "at", "on", "upon", "into", "toward", "towards")
+AIMED_PREPS = ("against", "at", "into", "toward", "towards")  # "a bomb *against* a patrol"
+TARGETING_VERBS = ("target", "aim", "hit", "strike")  # "a bomb *targeting* a patrol"
 # Types whose theme passes to the recipient: "sent *aid* to X" (X, not the aid, is the recipient).
 TRANSFER_TYPES = ("AID", "COOPERATE", "SUPPORT", "AGREE", "RETREAT", "CONCEDE", "MOBILIZE")
 
@@ -118,13 +147,18 @@ def frame_for(trigger: Token, entry: TriggerEntry, lexicon: Lexicon) -> Frame:
     sides = _reciprocal_sides(trigger) if nominal else []
     if len(sides) > 1 and not actor_spans:  # "clashes between soldiers and jihadists"
         return Frame(sides[:1], sides[1:], reciprocal=True)  # one side acts on the other
+    if len(sides) == 1 and not actor_spans and _one_plural_side(sides[0]):
+        return Frame(sides, list(sides), reciprocal=True)  # "fighting between armed groups"
     taken = {trigger.i, *(t.i for span in actor_spans for t in span)}
     recipient_spans = [s for s in _expand_all(recipients, placed=True) if s.root.i not in taken]
     if actor_spans and not recipient_spans:  # "X hosted talks between A and B": A and B
         recipient_spans = [s for s in sides if s.root.i not in taken]
-    if len(actor_spans) > 1 and not recipient_spans and _mutual(trigger, entry):
-        return Frame(actor_spans[:1], actor_spans[1:], reciprocal=True)  # "X and Y clashed"
-    if actor_spans and not recipient_spans and _among_themselves(trigger):
+    several = len(actor_spans) > 1 and _mutual(trigger, entry)
+    split = _sides(actor_spans, recipient_spans) if several else 0
+    if split:  # "X and Y clashed": X on Y
+        return Frame(actor_spans[:split], actor_spans[split:], reciprocal=True)
+    rivals = len(actor_spans) == 1 and _rivals(actor_spans[0]) and _mutual(trigger, entry)
+    if actor_spans and not recipient_spans and (rivals or _among_themselves(trigger)):
         return Frame(actor_spans, list(actor_spans), reciprocal=True)
     return Frame(actor_spans, recipient_spans)
 
@@ -135,9 +169,50 @@ def _among_themselves(trigger: Token) -> bool:
     return any(o.dep_ == "pobj" and o.lower_ in RECIPROCAL_PRONOUNS for o in objects)
 
 
+def _sides(actors: list[Span], recipients: list[Span]) -> int:
+    """Where coordinated actors divide into two sides (0: they do not): at the last "and"
+    ("X or Y militants *and* soldiers clashed"; "or" joins alternatives of one side), when
+    no other recipient than a place is named ("clashed *at the market*")."""
+    if not all(s.root.dep_ == "pobj" and s.root.head.lower_ in LOCATIVE_PREPS for s in recipients):
+        return 0
+    joined = [k for k in range(1, len(actors)) if _joined_by_and(actors[k])]
+    if joined:
+        return joined[-1]
+    return 0 if any(_joined_by_or(a) for a in actors[1:]) else 1
+
+
+def _joined_by_and(span: Span) -> bool:
+    """ "X *and* Y": the span follows an "and" (not "or", nor "and/or")."""
+    return _conjunction_before(span) in ("and", "&")
+
+
+def _joined_by_or(span: Span) -> bool:
+    """ "X *or* Y", "X *and/or* Y": alternatives of one side."""
+    return _conjunction_before(span) in ("or", "nor", "and/or")
+
+
+def _conjunction_before(span: Span) -> str:
+    """The coordinating word just before the span ("" if none); "and/or" as one word."""
+    before = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.text != ","]
+    words = [t.lower_ for t in before]
+    if words[-3:] == ["and", "/", "or"] or (words and words[-1] == "and/or"):
+        return "and/or"
+    return words[-1] if before and before[-1].dep_ == "cc" else ""
+
+
+def _rivals(span: Span) -> bool:
+    """ "*rival* youths", "*two* villages": one plural phrase naming both sides of a clash."""
+    words = [t.lower_ for t in span.root.lefts]
+    return _plural(span.root) and any(w in RIVAL_WORDS for w in words)
+
+
 def _mutual(trigger: Token, entry: TriggerEntry) -> bool:
-    """A verb whose coordinated subjects act on each other ("X and Y *clashed*")."""
-    return entry.pos == "verb" and trigger.lemma_.lower() in RECIPROCAL_VERBS
+    """A verb whose coordinated subjects act on each other ("X and Y *clashed*", "X and Y
+    *exchanged* prisoners"), or an event noun such a verb carries ("exchanged *fire*")."""
+    if entry.pos == "verb":
+        return trigger.lemma_.lower() in (*RECIPROCAL_VERBS, *EXCHANGE_VERBS)
+    noun = carrier(trigger)
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in EXCHANGE_VERBS
 
 
 def heading_end(sentence: Span) -> int:
@@ -186,10 +261,22 @@ def _reciprocal_sides(noun: Token) -> list[Span]:
     for holder in holders:
         for prep in holder.rights:
             if prep.dep_ == "prep" and prep.lower_ in RECIPROCAL_PREPS:
-                sides = [p for p in prep.children if p.dep_ == "pobj"]
+                sides = [p for p in prep.children if p.dep_ == "pobj"] or _clause_objects(prep)
                 expanded = _expand_all(sides[:1])
                 return expanded if len(expanded) != 1 else _split_shared_head(sides[0]) or expanded
     return []
+
+
+def _one_plural_side(side: Span) -> bool:
+    """ "clashes between *armed groups*": a plural naming both sides, with no coordination
+    buried in its phrase (where the parser lost the second side)."""
+    return _plural(side.root) and not any(t.dep_ == "cc" for t in side.root.subtree)
+
+
+def _clause_objects(prep: Token) -> list[Token]:
+    """ "between *protesting* students and police": the parser read the participle modifying
+    the first side as the head of the phrase, and the sides as its object."""
+    return [o for c in prep.children if c.dep_ == "pcomp" for o in _objects(c)][:1]
 
 
 def _split_shared_head(noun: Token) -> list[Span]:
@@ -208,13 +295,15 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
     passive = passive and not _stranding_prepositional(verb, entry)
     objects = [_antecedent(o) for o in _objects(verb)] or _hedged_objects(verb)
+    objects = objects or _counted_complement(verb)  # "abducted *between 5 and 9* people"
     if not objects and entry.type in SHARED_OBJECT_TYPES:
         objects = _raised_objects(verb)  # "abducted and detained *a school director*"
     preps = entry.recipients or lexicon.recipient_preps
     if entry.type == "ASSAULT" and entry.object_is_recipient and not objects:
         # "one killed, several others wounded": the victims, not the killers
         passive = passive or _reduced_passive(verb, subjects)
-    passive = passive or (bool(_agents(verb)) and not objects)  # "abducted and executed by X"
+    by_agent = bool(_agents(verb)) and not _noun_agent(verb)
+    passive = passive or (by_agent and not objects)  # "abducted and executed by X"
     if passive:
         actors = _agents(verb) or _coordinated_agents(verb) or _by_phrase(verb)
         recipients = subjects if entry.object_is_recipient else []
@@ -225,6 +314,8 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
         themes = objects
     if recipients and entry.type in TRANSFER_TYPES and entry.mode != "release":
         recipients = _goal(verb, recipients) or recipients
+    if _uses_instruments(verb, entry, themes, lexicon):
+        recipients = _instrument_targets(verb, themes)  # "fired rockets *at the base*"
     if entry.type == "MOBILIZE" and not any(_names(r, ENTITY_TYPES) for r in recipients):
         recipients = []  # "mobilized *troops* for an assault against X": the troops move
     # "called for sanctions *against X*": the recipient may hang on a prepositional theme, or
@@ -240,6 +331,62 @@ def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[l
     threat = entry.type == "THREATEN"
     recipients = recipients or _complement_recipients(verb, lexicon.recipient_preps, threat)
     return actors, [_object_antecedent(verb, r) for r in recipients]
+
+
+def _instrument_words(lexicon: Lexicon) -> set[str]:
+    """The weapon words of the lexicon's ASSAULT mode cues ("ied", "rocket", "car bomb")."""
+    cues_ = lexicon.mode_cues.get("ASSAULT", ())
+    words = {w for cue in cues_ if cue.value in INSTRUMENT_MODES for w in cue.words}
+    return words - set(PERSON_WEAPON_WORDS)
+
+
+def _uses_instruments(verb: Token, entry: TriggerEntry, themes: list, lexicon: Lexicon) -> bool:
+    """ "*detonated an IED*", "*fired rockets*": a verb of using a weapon whose themes are all
+    weapons (not "*hit* a mine", where the subject suffers)."""
+    if entry.inverse or verb.lemma_.lower() not in INSTRUMENT_VERBS or not themes:
+        return False
+    return all(_is_instrument(t, lexicon) for t in themes)
+
+
+def _is_instrument(noun: Token, lexicon: Lexicon) -> bool:
+    """ "an IED", "RPG rockets", "an explosive device": a weapon, not who it was used on; a
+    noun naming what it belongs to is not one ("the *gold* mine", "the *Essakane* mine")."""
+    words = _instrument_words(lexicon)
+    lemma = noun.lemma_.lower()
+    modifiers = [m for m in noun.lefts if m.dep_ in ("amod", "compound", "nmod")]
+    if any(f"{m.lower_} {lemma}" in words for m in modifiers):
+        return True  # "explosive device", "car bomb"
+    if lemma not in words and noun.lower_ not in words:
+        return False
+    compounds = [m for m in modifiers if m.dep_ != "amod"]
+    return all(m.lower_ in words or m.lemma_.lower() in words for m in compounds)
+
+
+def _instrument_targets(verb: Token, instruments: list[Token]) -> list[Token]:
+    """What a weapon was used against: "detonated an IED *against a convoy*", "fired rockets
+    *at the base*", "a bomb *targeting a patrol*", "an IED *that hit a truck*"; nothing
+    else (the weapon is no recipient)."""
+    found = _prep_objects([verb], TARGET_PREPS) or _prep_objects(instruments, AIMED_PREPS)
+    if found:
+        return found
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")]
+    clauses = [c for c in clauses if c.lemma_.lower() in TARGETING_VERBS]
+    clauses += [c for i in instruments for c in i.children if c.dep_ in ("acl", "relcl")]
+    for clause in clauses:
+        objects = [o for o in _objects(clause) if _is_argument(o)]
+        if objects:
+            return objects[:1]
+    return []
+
+
+def _noun_agent(verb: Token) -> bool:
+    """ "residents protested against pollution *by a firm*": a "by" phrase the parser hung on
+    an active verb with a subject of its own, after a prepositional phrase whose noun it
+    belongs to (the firm pollutes; it does not protest)."""
+    if verb.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    agent = next(c for c in verb.children if c.dep_ == "agent")
+    return any(c.dep_ == "prep" and verb.i < c.i < agent.i for c in verb.children)
 
 
 def _stranding_prepositional(verb: Token, entry: TriggerEntry) -> bool:
@@ -305,7 +452,7 @@ def _coordinated_agents(verb: Token) -> list[Token]:
         partners.append(verb.head)
     for partner in partners:
         own_subject = any(c.dep_ in SUBJECT_LABELS for c in partner.children)
-        if partner.tag_ == "VBN" and (partner is verb.head or not own_subject):
+        if partner.tag_ == "VBN" and (partner.i == verb.head.i or not own_subject):
             agents = _agents(partner)
             if agents:
                 return agents
@@ -327,9 +474,15 @@ def claimed_authors(sentence: Span) -> list[Span]:
 
 
 def used_by(weapon: Token) -> list[Token]:
-    """ "a missile *fired by the army*", "mines *planted by X*": who used the weapon."""
+    """ "a missile *fired by the army*", "mines *planted by X*", "*a helicopter* fired missiles
+    that killed ...": who used the weapon."""
     participles = (c for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN")
-    return next((agents for p in participles if (agents := _agents(p))), [])
+    agents = next((agents for p in participles if (agents := _agents(p))), [])
+    verb = weapon.head
+    if agents or weapon.dep_ != "dobj" or verb.lemma_.lower() not in INSTRUMENT_VERBS:
+        return agents
+    subjects, passive = subjects_of(verb)
+    return [] if passive else [s for s in subjects if s.pos_ != "PRON"]
 
 
 def _object_antecedent(verb: Token, pronoun: Token) -> Token:
@@ -460,12 +613,19 @@ def _roles_from_light_verb(
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
     doer = _agents(verb) if passive else subjects
     named = [d for d in doer if d.i != first.i]
-    if not roles[role] or (named and all(t.pos_ == "PRON" for t in roles[role])):
+    weak = all(t.pos_ == "PRON" or _modifies(t, noun) for t in roles[role])
+    if not roles[role] or (named and weak):
         roles[role] = named  # "the army continued *its* attacks": the army, not "its"
     if not roles["recipient"]:  # "gave *Moscow* a deadline", "sent a warning *to Moscow*"
         roles["recipient"] = _datives(verb) or _prep_objects([verb], preps)
     if not roles["recipient"]:  # "took *three traders* hostage": the verb's other object
         roles["recipient"] = [o for o in _objects(verb) if o.i != first.i][:1]
+
+
+def _modifies(token: Token, noun: Token) -> bool:
+    """ "took a *Frenchman* hostage": a modifier of the event noun, which a light verb's own
+    subject outranks as its actor."""
+    return token.head.i == noun.i and token.dep_ in ("amod", "compound", "nmod")
 
 
 def _light_forms(verb: Token) -> list[str]:
@@ -482,6 +642,7 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         own = [t for c in current.children if c.dep_ in SUBJECT_LABELS for t in _past_dateline(c)]
         own = _outside_heading(own)
         if own:
+            own = _hedged_coordinate(current, own) + own
             return [_antecedent(s, reporting_verbs) for s in own], passive
         head, dep = current.head, current.dep_
         if head.i == current.i:
@@ -489,6 +650,8 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
         hedged = _hedged_subjects(current, head) or _hedged_participle_subjects(current, head)
         if hedged:
             return hedged, passive
+        if _misread_main_verb(current):  # "militants *on motorbikes* abducted X"
+            return [_phrase_owner(head)], passive
         if dep == "acl" and _verbless_main_clause(current):
             root = current.sent.root  # "On May 3, *soldiers* arrested ...": no noun root
             return [root if root.pos_ in ARGUMENT_POS else head], passive
@@ -522,16 +685,67 @@ def subjects_of(verb: Token, reporting_verbs: tuple[str, ...] = ()) -> tuple[lis
     return [], passive
 
 
+def _misread_main_verb(verb: Token) -> bool:
+    """ "gunmen on motorbikes *abducted* a trader", "a group aboard motorbikes *attacked* and
+    looted ...": spaCy hung the verb on the object of a preposition as a participle; a past
+    tense form, a participle with an object, or one coordinated with a later verb (its "and"
+    hung on the subject) is the verb of the noun the preposition modifies."""
+    if verb.dep_ != "acl" or verb.head.dep_ != "pobj" or verb.pos_ != "VERB":
+        return False
+    if _agents(verb) or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if verb.tag_ == "VBD" or _objects(verb):
+        return True
+    after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    owner = _phrase_owner(verb.head)
+    return after is not None and after.dep_ == "cc" and after.head.i == owner.i
+
+
+def _phrase_owner(noun: Token) -> Token:
+    """The noun a chain of prepositional phrases modifies: "*a group* of gunmen aboard
+    motorbikes" for "motorbikes"."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ARGUMENT_POS:
+        noun = noun.head.head
+    return noun
+
+
 def _verbless_main_clause(participle: Token) -> bool:
     """ "Doctors from two charities *donated* and delivered goods to ...": in a sentence the
     parser left without a main verb (a noun root, or "On May 3" as root), a participle that
     takes an object is the main verb, and the root noun (else the participle's noun) its
-    subject (a headline's "five killed" takes none)."""
+    subject (a headline's "five killed" takes none). So is one after a hedged noun taking a
+    count ("presumed militants *killed at least nine* herders")."""
     root = participle.sent.root
     if root.pos_ in ("VERB", "AUX") or root.i > participle.i:
         return False
     verbs = [participle, *(c for c in participle.children if c.dep_ == "conj")]
-    return any(c.dep_ == "dobj" for v in verbs for c in v.children)
+    if any(c.dep_ == "dobj" for v in verbs for c in v.children):
+        return True
+    noun = participle.head
+    hedged = _hedged_noun(noun) and not _counted(noun)
+    return hedged and not _agents(participle) and bool(_counted_complement(participle))
+
+
+def _hedged_noun(noun: Token) -> bool:
+    """ "*presumed* militants", "*suspected* bandits": a noun modified by a hedge."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_VERBS for c in noun.lefts)
+
+
+def _counted_complement(verb: Token) -> list[Token]:
+    """ "killed *at least nine* herders", "abducted *between 5 and 13* people": the counted
+    people the parser hung on a preposition of the verb."""
+    found = _prep_objects([verb], ("at", "between"))
+    return [o for o in found if _counted(o)]
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether the verb has a subject ("*that* presumed militants attacked": a complementizer
+    the parser read as the hedge's subject is none)."""
+    complementizer = verb.dep_ != "relcl"
+    return any(
+        c.dep_ in SUBJECT_LABELS and not (complementizer and c.lower_ == "that")
+        for c in verb.children
+    )
 
 
 def _hedged_subjects(clause: Token, hedge: Token) -> list[Token]:
@@ -539,16 +753,34 @@ def _hedged_subjects(clause: Token, hedge: Token) -> list[Token]:
     verb, its noun as the object and the event as a clause; that noun is the subject."""
     if hedge.lemma_.lower() not in HEDGE_VERBS or clause.dep_ not in ("advcl", "conj", "ccomp"):
         return []
-    if any(c.dep_ in SUBJECT_LABELS for c in hedge.children) or hedge.tag_ not in ("VBN", "VBD"):
+    if _has_subject(hedge) or hedge.tag_ not in ("VBN", "VBD"):
         return []
     return [o for o in _objects(hedge) if o.i < clause.i][:1]
+
+
+def _hedged_coordinate(clause: Token, subjects: list[Token]) -> list[Token]:
+    """ "presumed *militants* and soldiers clashed": spaCy read the hedge as the verb, the first
+    side as its object and the second as the clause's subject; the first is a subject too."""
+    hedge = clause.head
+    if clause.dep_ not in ("ccomp", "advcl", "conj") or hedge.lemma_.lower() not in HEDGE_VERBS:
+        return []
+    if _has_subject(hedge):
+        return []
+    first = min(s.left_edge.i for s in subjects)
+    objects = [o for o in _objects(hedge) if o.i < first]
+    joined = [o for o in objects if any(c.dep_ == "cc" and c.i > o.i for c in o.children)]
+    return [m for o in joined[:1] for m in (o, *o.conjuncts)]
 
 
 def _hedged_participle_subjects(participle: Token, noun: Token) -> list[Token]:
     """ "*presumed* ISWAP militants abducted 15 girls": spaCy reads the hedge as the verb, its
     noun as the object and the event as a participle on that noun; a participle with an
-    object of its own is active, and the hedged noun (with its conjuncts) its subject."""
-    if participle.dep_ != "acl" or not _objects(participle):
+    object of its own, or coordinated with a verb that has one ("abducted and executed *the
+    imam*"), or a count ("abducted *between 4 and 8* people"), is active, and the hedged noun
+    (with its conjuncts) its subject."""
+    partners = [c for c in participle.children if _shares_subject(c)]
+    active = any(_objects(v) for v in (participle, *partners)) or _counted_complement(participle)
+    if participle.dep_ != "acl" or not active:
         return []
     first = noun
     while first.dep_ == "conj":
@@ -556,7 +788,7 @@ def _hedged_participle_subjects(participle: Token, noun: Token) -> list[Token]:
     hedge = first.head
     if first.dep_ != "dobj" or hedge.lemma_.lower() not in HEDGE_VERBS:
         return []
-    if any(c.dep_ in SUBJECT_LABELS for c in hedge.children):
+    if _has_subject(hedge):
         return []
     members = [first]
     for member in members:
@@ -609,7 +841,8 @@ def _verbal_ancestor(token: Token) -> Token:
 
 def _past_dateline(subject: Token) -> list[Token]:
     """ "BISSAU, 14 March 2024 - Soldiers ...": the place of a dateline is not the subject;
-    what follows the dash is, when the parser hung it on the place as an apposition."""
+    what follows the dash is, when the parser hung it on the place as an apposition (an
+    acronym heading a list is no dateline: "FLN, UDP and X suspended ...")."""
     following = subject.nbor(1) if subject.i + 1 < len(subject.doc) else None
     dateline = (
         subject.i - subject.sent.start < 2
@@ -617,6 +850,7 @@ def _past_dateline(subject: Token) -> list[Token]:
         and len(subject) > 2
         and following is not None
         and following.is_punct
+        and not any(c.dep_ == "conj" for c in subject.children)
     )
     if not dateline:
         return [subject]
@@ -737,12 +971,19 @@ def _expand_all(heads: list[Token], placed: bool = False) -> list[Span]:
 def _members(head: Token) -> list[Token]:
     """The head, its conjuncts, and list items spaCy parsed as appositions."""
     members = []
-    for member in (head, *(c for c in head.conjuncts if _is_argument(c))):
+    conjuncts = (c for c in head.conjuncts if _nominal(c) and _is_argument(c))
+    for member in (head, *conjuncts):
         members.append(member)
         for item in member.children:
             if item.dep_ == "appos" and _is_list_item(member, item):
                 members.extend((item, *item.conjuncts))
     return members
+
+
+def _nominal(conjunct: Token) -> bool:
+    """A conjunct naming someone: a noun, or a hedge heading its noun ("forces and *suspected*
+    X militants"); not a verb ("militants seized ..., another *wounded*")."""
+    return conjunct.pos_ in ARGUMENT_POS or conjunct.lemma_.lower() in HEDGE_VERBS
 
 
 def _is_list_item(head: Token, appos: Token) -> bool:
@@ -758,6 +999,8 @@ def _with_apposition(head: Token) -> Span:
         if appos.dep_ == "appos" and appos.i > head.i and not _is_list_item(head, appos):
             if _is_date(appos) or (head.pos_ == "PROPN" and _indefinite(appos)):
                 continue  # "Odin Sanchez, *a former congressman*": a description, not a name
+            if any(c.dep_ in ("acl", "relcl") and head.i < c.i < appos.i for c in head.children):
+                continue  # "militants *abducted X in Y*, Z Region": past a clause, no name
             span = _trim(head.doc[span.start : appos.right_edge.i + 1])
     return span
 
@@ -805,16 +1048,13 @@ def _indefinite(noun: Token) -> bool:
 
 
 def _join_split_appositions(spans: list[Span]) -> list[Span]:
-    """Join "the chief of staff", "colonel X" when spaCy split an apposition into two subjects."""
+    """Join "the chief of staff", "colonel X" when spaCy split an apposition into two subjects,
+    and "X or *Y militants*" when it split a name from the noun it modifies."""
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.end + 1 == span.start
-            and previous.doc[previous.end].text == ","
-            and previous.root.pos_ == "NOUN"
-            and span.root.pos_ == "PROPN"
+        if previous is not None and (
+            _split_apposition(previous, span) or _split_name(previous, span)
         ):
             joined[-1] = previous.doc[previous.start : span.end]
         else:
@@ -822,10 +1062,23 @@ def _join_split_appositions(spans: list[Span]) -> list[Span]:
     return joined
 
 
+def _split_apposition(previous: Span, span: Span) -> bool:
+    """ "the chief of staff, colonel X": a common noun, a comma, then a name."""
+    comma = previous.end + 1 == span.start and previous.doc[previous.end].text == ","
+    return comma and previous.root.pos_ == "NOUN" and span.root.pos_ == "PROPN"
+
+
+def _split_name(previous: Span, span: Span) -> bool:
+    """ "ISWAP", "militants" side by side: a name right before a bare common noun."""
+    bare = len(span) == 1 and span.root.pos_ == "NOUN"
+    return previous.end == span.start and previous.root.pos_ == "PROPN" and bare
+
+
 def noun_phrase(head: Token) -> Span:
     """The noun phrase around ``head``, without its conjuncts, appositions and clauses."""
     stop = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl", "preconj"}
     left = [t for t in head.lefts if t.dep_ not in stop and not _coordinator(t)]
+    left = [t for t in left if not _resultative(t)]
     start = min([head.i, *(_left_start(t) for t in left)])
     dashes = [t.i for t in head.doc[start : head.i] if _is_dash(t) and _ends_dateline(t)]
     start = dashes[-1] + 1 if dashes else start  # "14 March 2024 - Soldiers": a dateline
@@ -835,7 +1088,16 @@ def noun_phrase(head: Token) -> Span:
         if (child.dep_ in stop and not _of_noun(child)) or dated:
             break  # "the ambassador *Monday*": a date is not part of the phrase
         end = child.right_edge.i
+    misread = [t.i for t in head.doc[head.i + 1 : end + 1] if _misread_main_verb(t)]
+    end = misread[0] - 1 if misread else end  # "gunmen on motorbikes *abducted* ..."
     return _trim(head.doc[start : end + 1])
+
+
+def _resultative(modifier: Token) -> bool:
+    """ "shot *dead* two men": the verb's result, read as a modifier of its object."""
+    noun = modifier.head
+    verb_next = noun.dep_ == "dobj" and modifier.i == noun.head.i + 1
+    return modifier.lower_ == "dead" and modifier.dep_ == "amod" and verb_next
 
 
 def _left_start(modifier: Token) -> int:

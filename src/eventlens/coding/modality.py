@@ -127,14 +127,15 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
     children = list(token.children)
     negation, hypo, future = table["negation"], table["hypothetical"], table["future"]
     # "attacked the village, no casualties reported": a negated subject of the verb an
-    # adverbial clause hangs on says nothing of that clause
-    subject_counts = link is None or link.dep_ not in ("advcl", "parataxis")
+    # adverbial clause hangs on says nothing of that clause, nor of another subject of it
+    # ("aerial bombing of the camp, no casualties reported", parsed as two subjects)
+    subject_counts = link is None or link.dep_ not in ("advcl", "parataxis", "nsubj", "nsubjpass")
     if negate and _negated(token, children, negation, subject_counts):
         return Reading("negated", "not")
     if any(c.dep_ == "mark" and c.lower_ in hypo["markers"] for c in children):
         return Reading("hypothetical", "if")
     modal = _modal(children, hypo["modals"] | future["modals"])
-    if modal is not None:
+    if modal is not None and not _past_adverbial(link):
         return _modal_reading(token, modal, children, table)
     if link is None or link.dep_ not in COMPLEMENT_LABELS:
         return None
@@ -142,7 +143,21 @@ def _cue_on(token: Token, link: Token | None, table: dict, negate: bool) -> Read
         return Reading("hypothetical", "be to", cue_index=token.i)
     if _preposition_of_source(token, link):
         return None  # "fled under pressure *from* air strikes": the strikes are no demand
+    if _purpose_phrase(link):
+        return None  # "sought out the guards *in order to* burn their cars": no complement
     return _governor_reading(token, children, table, link.dep_)
+
+
+def _past_adverbial(link: Token | None) -> bool:
+    """An adverbial clause in the past tense: a fact the modal of the clause it hangs on does
+    not reach ("after rebels *attacked* the town, the army will respond"; "called on the
+    residents to leave, the decision would ..."); its own "if" was read before, and an
+    inverted one is a condition ("*had* the talks failed, the rebels would ...")."""
+    if link is None or link.dep_ != "advcl" or not past_tense(link):
+        return False
+    subjects = [c.i for c in link.children if c.dep_ in ("nsubj", "nsubjpass")]
+    auxiliaries = [c.i for c in link.children if c.dep_ in ("aux", "auxpass")]
+    return not (subjects and auxiliaries and min(auxiliaries) < min(subjects))
 
 
 def _spliced(clause: Token, governor: Token, trigger: Token) -> bool:
@@ -171,6 +186,15 @@ def _clause_verb(trigger: Token, clause: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.i != clause.i and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _purpose_phrase(link: Token) -> bool:
+    """An "in order to" phrase: the purpose of the act, not what the verb wishes or fears."""
+    return (
+        link.dep_ == "prep"
+        and link.lower_ == "in"
+        and any(c.dep_ == "pobj" and c.lower_ == "order" for c in link.children)
+    )
 
 
 def _preposition_of_source(governor: Token, link: Token) -> bool:

@@ -4,8 +4,10 @@
 noun with no actor, no date and no place only names an event the reader already knows; it
 is not coded. A noun reports an event when it says who acted ("the Russian invasion"), when
 ("the August 2020 coup", "a second coup in May 2021"), or where ("rallies in Bamako"), when a
-verb carries it ("launched an attack", "clashes erupted") or when its clause is dated or
-placed ("In Bamako, massive rallies ..."), or when it heads a verbless headline ("Murder
+verb carries it ("launched an attack", "clashes erupted", "the march failed to draw
+crowds"), or a reporting participle does ("gunfire reported in the village"), when its
+clause is dated or placed ("In Bamako, massive rallies ..."), when "after" introduces it
+("after a demonstration against the project"), or when it heads a verbless headline ("Murder
 of a local councillor").
 """
 
@@ -33,6 +35,10 @@ OUTCOME_VERBS = frozenset(
 UNDERGOER_NOUNS = frozenset({"target", "object"})
 # Heads of a headline that only frame the event noun in their "of" phrase ("Reports of ...").
 REPORT_NOUNS = ("report", "news", "account")
+# Verbs of what an event achieved: "the march *failed* to draw crowds".
+OUTCOME_OF_ATTEMPT = frozenset({"fail", "succeed", "manage"})
+# Prepositions that set an event before the clause: "*after* a demonstration".
+PRESUPPOSING_PREPS = ("after", "following")
 # Words that say a casualty's state: "two soldiers *dead* in a shootout".
 CASUALTY_STATES = frozenset({"dead", "injured", "wounded", "killed", "hurt"})
 
@@ -48,18 +54,45 @@ def reports_event(
     """Whether the nominal trigger ``noun`` reports an event (see the module docstring)."""
     if any(span.root.pos_ != "PRON" for span in actors):
         return True
-    if _dated_or_placed(noun) or _is_headline(noun):
+    if _dated_or_placed(noun) or _is_headline(noun) or _introduced_after(noun):
         return True
     first = _modified_noun(carrier(_first_conjunct(noun)))
     head, lemma = first.head, first.head.lemma_.lower()
     light = any(form in lexicon.light_verbs for form in word_forms(head))
     reported = any(form in lexicon.reporting_verbs for form in word_forms(head))
     carried = first.dep_ in ("dobj", "nsubjpass") and (light or reported)  # "reported clashes"
+    carried = carried or _reported_by_participle(first, lexicon)
     if carried or entry.verbs or undergoing_verb(first) is not None:  # "came under attack"
         return True
     if first.dep_ in SUBJECT_LABELS and head.i != first.i:
-        return lemma in occurrence_verbs or _dated_or_placed(head)
+        return lemma in occurrence_verbs or _dated_or_placed(head) or _past_outcome(head)
     return _casualties_in(first, casualty_verbs) or _outcome_or_target(first)
+
+
+def _reported_by_participle(noun: Token, lexicon: Lexicon) -> bool:
+    """ "heavy detonation *reported* in the village", "clashes *reported* near the border": a
+    participle of a reporting verb hung on the noun reports it, as a headline's verb would."""
+    verbs = set(lexicon.reporting_verbs)
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and verbs.intersection(word_forms(c))
+        for c in noun.children
+    )
+
+
+def _introduced_after(noun: Token) -> bool:
+    """ "*After a demonstration* against the project, protesters ...": an event that "after"
+    or "following" takes as past and the indefinite article introduces as new is reported
+    ("after the coup" may only refer back to it)."""
+    prep = noun.head
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return noun.dep_ == "pobj" and prep.lower_ in PRESUPPOSING_PREPS and indefinite
+
+
+def _past_outcome(verb: Token) -> bool:
+    """ "the march *failed to draw* crowds", "the talks *succeeded in*": what the event did or
+    did not achieve, in the past, reports it (not "the talks must not fail")."""
+    achieved = any(c.dep_ in ("xcomp", "prep") for c in verb.children)
+    return verb.lemma_.lower() in OUTCOME_OF_ATTEMPT and verb.tag_ == "VBD" and achieved
 
 
 def _modified_noun(noun: Token) -> Token:

@@ -8,13 +8,19 @@ trigger that depends on another trigger of the same type ("attacked ..., *killin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from spacy.tokens import Span, Token
 
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
+from eventlens.coding.spelling import (
+    irregular_verb_lemma,
+    joined_words,
+    mend_spelling,
+    verb_lemmas,
+)
 from eventlens.resolve.gazetteer import default_gazetteer
 
 ABSORBING_LABELS = ("dobj", "pobj", "advcl", "xcomp", "nsubj", "nsubjpass", "acl", "npadvmod")
@@ -67,6 +73,17 @@ HEADLINE_VERB_TAGS = ("NN", "NNS", "VB", "VBP", "VBZ")
 HEADLINE_OBJECT_POS = ("DET", "NOUN", "PROPN", "NUM", "ADJ", "ADP", "PRON")
 SUBJECT_PHRASE_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP", "PUNCT", "CCONJ", "PART", "ADV")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# Where the clause of a headline verb ends: "Union protests over cuts*,* police said",
+# "Union protests over cuts *since* aid was cut".
+CLAUSE_PUNCTUATION = (",", ";", ":", "(", "--", "—", "–")
+SUBORDINATORS = (
+    *("since", "because", "after", "before", "when", "while", "as", "although", "though"),
+    *("until", "unless", "which", "who", "whom", "whose", "where"),
+)
+# Children of a noun that show it is one: "was *an* exchange", "were *heavy* attacks".
+NOUN_MARKS = ("det", "poss", "amod", "nummod", "compound", "nmod", "case")
+# Dependency labels of a clause's head, for a past tense tagged as an adjective.
+PARTICIPLE_CLAUSE_LABELS = ("ROOT", "advcl", "ccomp", "conj", "relcl")
 NOUN_MODIFIER_LABELS = ("compound", "amod", "nmod")
 
 
@@ -81,9 +98,11 @@ class TriggerMatch:
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
-    """The sentence's triggers, one per event, in text order (a verbless headline is first
-    re-read as a clause: see ``read_headline_verb``)."""
-    read_headline_verb(sentence, lexicon)
+    """The sentence's triggers, one per event, in text order (a clause that lost its verb is
+    first re-read: see ``read_headline_verb`` and ``read_bare_participle``; a misspelt
+    trigger word is first read as the lexicon word it stands for: see ``mend_spelling``)."""
+    mend_spelling(sentence, lexicon)
+    read_headline_verb(sentence, lexicon) or read_bare_participle(sentence, lexicon)
     matches = [m for token in sentence if (m := _match(token, lexicon)) is not None]
     consumed = {t.i for m in matches for t in m.consumed}
     matches = [m for m in matches if m.token.i not in consumed]
@@ -95,6 +114,9 @@ def _match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     if pos is None:
         return None
     entries = next((e for word in word_forms(token) if (e := lexicon.lookup(pos, word))), [])
+    modified = _hyphenated_modifier(token)
+    if modified is not None and not _stands_for_noun(token, modified, lexicon):
+        return None
     for entry in entries:
         consumed = _conditions_hold(token, entry)
         if consumed is not None:
@@ -106,15 +128,44 @@ def trigger_pos(token: Token) -> str | None:
     """ "verb" or "noun" when the token can trigger an event, else None."""
     if _names_quantity(token):
         return None  # "March 2": not an event
+    if _hyphenated_modifier(token) is not None:
+        return "noun"  # "staged a sit-*in* reaction to ...": read as the noun's modifier
     if token.dep_ in ("amod", "compound", "poss") and not _heads_name(token):
         return None  # "the ousted president", "attack helicopters": not events
     if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+        return "verb"
+    if clause_participle(token):
         return "verb"
     if token.pos_ in EVENT_NOUN_POS:
         return "noun"
     if token.dep_ in NOMINAL_LABELS and _hyphenated(token):
         return "noun"  # "staged a sit-*in*": the particle ending a hyphenated noun
     return None
+
+
+def clause_participle(token: Token) -> bool:
+    """A past tense the tagger read as an adjective heading a clause with its own subject
+    ("when a bomb they were transporting *exploded*"); not a predicate adjective ("the men
+    were *armed*", an acomp)."""
+    return (
+        token.tag_ == "JJ"
+        and token.lower_.endswith("ed")
+        and token.dep_ in PARTICIPLE_CLAUSE_LABELS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _hyphenated_modifier(token: Token) -> Token | None:
+    """The noun that a hyphenated word the token ends modifies, as the tagger read it when
+    a word was left out ("staged a sit-*in* [in] reaction to", "a 4-day sit-*in* [in]
+    favour of"): the noun stands in the clause for the hyphenated event noun."""
+    if not _hyphenated(token):
+        return None
+    first = token.doc[token.i - 2]
+    modifier = first if token.head.i == first.i else token  # either part may hang on the noun
+    noun = modifier.head
+    modifies = modifier.dep_ in NOUN_MODIFIER_LABELS and noun.i > token.i
+    return noun if modifies and noun.pos_ in EVENT_NOUN_POS else None
 
 
 def _heads_name(token: Token) -> bool:
@@ -135,6 +186,16 @@ def _names_quantity(token: Token) -> bool:
     if token.ent_type_ == "DATE" and token.is_lower and token.pos_ in EVENT_NOUN_POS:
         return False
     return token.ent_type_ in NOT_EVENT_ENTITIES
+
+
+def _stands_for_noun(token: Token, modified: Token, lexicon: Lexicon) -> bool:
+    """Whether a hyphenated word read as a modifier is an event noun of the lexicon as a
+    whole ("sit-in"; not "air-*strike* campaign") and the noun it modifies is none ("a sit-in
+    *protest*": the noun is the event)."""
+    whole = word_forms(token)[0]
+    if "-" not in whole or not lexicon.lookup("noun", whole):
+        return False
+    return not any(lexicon.lookup("noun", form) for form in word_forms(modified))
 
 
 def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | None:
@@ -205,18 +266,29 @@ def word_forms(token: Token) -> list[str]:
     """The token's lemma, its lower-case form, and for verbs (and title-case proper nouns,
     "Fresh *Attacks*") the base forms its inflection suggests: the parser's lemma is sometimes
     wrong ("staged" -> "stag"). A word joined to the one before it by a hyphen is looked up
-    whole first ("sit-in", "cease-fire")."""
+    whole first ("sit-in", "cease-fire"); after the whole, each word a token joins with "&"
+    or "/" ("shot&injured") and the base forms of its past."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
     if _hyphenated(token):  # "sit-in" is three tokens: sit, -, in
         forms.insert(0, f"{token.doc[token.i - 2].lower_}-{lower}")
     suffix = {"VBD": "ed", "VBN": "ed", "VBZ": "s", "VBG": "ing"}.get(token.tag_)
+    suffix = "ed" if clause_participle(token) else suffix
     if token.tag_ == "NNPS" or (token.tag_ == "NNP" and token.is_title):
         suffix = "s"  # a title-case headline: "Islamists Launch Fresh *Attacks*"
     if suffix and lower.endswith(suffix):
         stem = lower[: -len(suffix)]
         forms += [stem + "e", stem] if suffix != "s" else [stem, stem[:-1]]
+    forms += [form for part in joined_words(lower) for form in _past_forms(part, token)]
     return list(dict.fromkeys(forms))
+
+
+def _past_forms(word: str, token: Token) -> list[str]:
+    """A past form and the base forms it may stand for ("shot" -> "shoot", "injured" ->
+    "injure", "injur")."""
+    irregular = irregular_verb_lemma(word, token.doc.lang_ or "en")
+    stems = [word[:-2] + "e", word[:-2]] if word.endswith("ed") else []
+    return [*([irregular] if irregular else []), word, *stems]
 
 
 def _hyphenated(token: Token) -> bool:
@@ -230,7 +302,7 @@ def _hyphenated(token: Token) -> bool:
 
 def governing_verb(noun: Token, lemmas: Iterable[str]) -> Token | None:
     """The verb among ``lemmas`` governing the noun ("*opened* fire", "*took* to the streets")."""
-    first = noun
+    first = _hyphenated_modifier(noun) or noun
     while first.dep_ == "conj":
         first = first.head
     if _heads_name(first):  # "launched *Operation* Serval": the name stands in the clause
@@ -399,37 +471,124 @@ def _same_type_governor(
 
 
 def read_headline_verb(sentence: Span, lexicon: Lexicon) -> Token | None:
-    """Re-read a headline whose present-tense verb the tagger took for a noun ("Assailants
+    """Re-read a clause whose present-tense verb the tagger took for a noun ("Assailants
     *fire* rockets at the camp", "Thousands *protest* extension of the mandate", "Union
-    *protests* over cuts"): in a sentence with no finite verb, a word that a verb entry of the
-    lexicon knows, right after a noun phrase that agrees with it and can be its subject,
+    *protests* over cuts since aid was cut"): in a clause with no finite verb, a word that a
+    verb entry of the lexicon knows, right after a noun phrase that can be its subject,
     becomes the root; the phrase before it becomes its subject, the phrase after it its
-    object. The parse is changed in place, so frames read the roles as in any clause.
+    object. The clause runs from the start of the sentence to the first comma or
+    subordinator after the word, so a headline and a body sentence whose first clause lost
+    its verb ("militants *exchanges* gunfire with a patrol, no casualties reported") are read
+    alike. The word must agree with its subject, unless the entry that fires checks its
+    object ("exchange gunfire"). The parse is changed in place only when the new verb
+    triggers an event, itself or as the verb an event noun needs (see ``yields_trigger``).
     Returns the verb, or None when the sentence is left as it is."""
-    if any(_finite_verb(t) for t in sentence) or sentence.root.tag_ == "VB":
-        return None  # a finite verb, or a root verb in the base form: "forces ... *clash*"
     found = [(t, base) for t in sentence if (base := _headline_verb_base(t, lexicon))]
     found.sort(key=lambda pair: pair[0].dep_ == "amod")  # "Niger armed forces ... *clash*"
-    if not found:
-        return None
-    verb, base = found[0]
-    _attach_as_clause(sentence, verb, base)
-    return verb
+    for verb, base in found:
+        if _clause_has_verb(sentence, verb):
+            continue
+        attach = partial(_attach_as_clause, base=base)
+        if reread(sentence, verb, attach, lexicon, agrees=_agrees(verb)):
+            return verb
+    return None
+
+
+def read_bare_participle(sentence: Span, lexicon: Lexicon) -> Token | None:
+    """Re-read a verb's base form after a form of *be* that the tagger took for a noun as the
+    passive participle it stands for, its "-ed" lost in a hasty note ("gunfire was *exchange*
+    between the patrols", "two traders were *attack* near the market"): the word becomes the
+    clause's verb, *be* its passive auxiliary and the subject its passive subject, when the
+    word is a bare noun a verb entry knows and the new verb triggers an event (see
+    ``yields_trigger``) through an entry that checks its object, unless an agent follows
+    ("by gunmen"). Returns the verb, or None when the sentence is left as it is."""
+    for word in sentence:
+        if not _bare_participle(word, lexicon):
+            continue
+        agent = any(c.dep_ == "agent" for c in word.children)  # "were attack *by* gunmen"
+        if reread(sentence, word, _attach_as_participle, lexicon, agrees=agent):
+            return word
+    return None
+
+
+def reread(
+    sentence: Span,
+    verb: Token,
+    attach: Callable[[Span, Token], None],
+    lexicon: Lexicon,
+    agrees: bool,
+) -> bool:
+    """Re-attach ``verb`` as a clause's verb with ``attach``, first on a copy of the sentence:
+    the parse is changed only when the copy's verb triggers an event, through an entry that
+    checks its object unless the verb ``agrees`` with its subject."""
+    copy = sentence.as_doc()
+    copy_verb = copy[verb.i - sentence.start]
+    attach(copy[:], copy_verb)
+    entry = yields_trigger(copy_verb, lexicon)
+    if entry is None or not (agrees or entry.objects or entry.verbs):
+        return False
+    attach(sentence, verb)
+    return True
+
+
+def yields_trigger(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """The entry a verb fires, itself or as the verb an event noun among its dependents needs
+    ("exchanged *gunfire*", "gunfire was exchanged"); None when it fires none."""
+    match = _match(verb, lexicon)
+    if match is not None:
+        return match.entry
+    for noun in verb.children:
+        match = _match(noun, lexicon)
+        if match is not None and governing_verb(noun, match.entry.verbs) == verb:
+            return match.entry
+    return None
+
+
+def _clause_has_verb(sentence: Span, word: Token) -> bool:
+    """Whether the clause of ``word`` (from the sentence start to the first comma or
+    subordinator after it) has a finite verb, or a root verb in the base form ("forces ...
+    *clash*")."""
+    clause = sentence.doc[sentence.start : _clause_end(sentence, word)]
+    return any(_finite_verb(t) or (t.dep_ == "ROOT" and t.tag_ == "VB") for t in clause)
+
+
+def _clause_end(sentence: Span, word: Token) -> int:
+    """Where the clause of ``word`` ends: at the first clause boundary after it."""
+    return next((t.i for t in sentence if t.i > word.i and _clause_boundary(t)), sentence.end)
+
+
+def _clause_boundary(token: Token) -> bool:
+    """A comma, semicolon, colon or dash, or a word that opens a subordinate clause."""
+    if token.text in CLAUSE_PUNCTUATION:
+        return True
+    return token.lower_ in SUBORDINATORS and token.tag_ in ("IN", "WDT", "WP", "WRB")
 
 
 def _finite_verb(token: Token) -> bool:
     """A finite verb of the main clause, not one the tagger hung on a noun ("forces *fire*
-    shots", parsed as a compound) nor one of a relative or adverbial clause."""
+    shots", parsed as a compound), nor a noun it tagged as a verb that no verb list knows
+    ("militants exchanges *gunfire*"), nor one of a relative or adverbial clause."""
     if token.tag_ not in FINITE_TAGS or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.dep_ in NOUN_MODIFIER_LABELS:
+    if token.dep_ in NOUN_MODIFIER_LABELS or not _known_verb(token):
         return False
     return not any(t.dep_ in ("relcl", "advcl", "acl") for t in (token, *token.ancestors))
 
 
+def _misread_noun(token: Token) -> bool:
+    """A noun the tagger read as a verb that no verb list knows ("*gunfire*")."""
+    return token.pos_ == "VERB" and not _known_verb(token)
+
+
+def _known_verb(token: Token) -> bool:
+    """Whether the model's verb list knows the token's lemma (always, without a list)."""
+    verbs = verb_lemmas(token.doc.lang_ or "en")
+    return token.pos_ == "AUX" or not verbs or token.lemma_.lower() in verbs
+
+
 def _headline_verb_base(token: Token, lexicon: Lexicon) -> str | None:
     """The base form of a verb the tagger read as a noun (or as a noun's modifier) after a
-    noun phrase that agrees with it ("rebels *ambush* a convoy", "union *protests* over
+    noun phrase that can be its subject ("rebels *ambush* a convoy", "union *protests* over
     cuts"), when a verb entry knows it; else None."""
     sentence = token.sent
     if token.i in (sentence.start, sentence.end - 1):
@@ -438,24 +597,45 @@ def _headline_verb_base(token: Token, lexicon: Lexicon) -> str | None:
         return _past_verb_base(token, lexicon)  # "students *boycotted* classes"
     if token.tag_ not in HEADLINE_VERB_TAGS:
         return None
-    if token.nbor(1).pos_ not in HEADLINE_OBJECT_POS or not _nominal_phrase(sentence, token):
+    after = token.nbor(1)
+    if not (after.pos_ in HEADLINE_OBJECT_POS or _misread_noun(after)):
         return None
-    subject = _subject_head(token)
-    if subject.pos_ not in EVENT_NOUN_POS:
+    if not _nominal_phrase(sentence, token):
         return None
-    singular_verb = token.lower_.endswith("s") and token.tag_ in ("NNS", "VBZ")
+    if _subject_head(token).pos_ not in EVENT_NOUN_POS or _modified_plural(token):
+        return None
+    forms = [token.lower_[:-1], token.lower_[:-2]] if _singular_verb(token) else [token.lower_]
+    return next((form for form in forms if lexicon.lookup("verb", form)), None)
+
+
+def _singular_verb(token: Token) -> bool:
+    """A plural noun read as a verb in the third person singular ("the union *protests*")."""
+    return token.lower_.endswith("s") and token.tag_ in ("NNS", "VBZ")
+
+
+def _modified_plural(token: Token) -> bool:
+    """A plural noun with its modifier: "security *forces*", "day *clashes*" (a plural noun
+    before it is no modifier but a subject: "bandits *exchanges* gunfire")."""
     modifier = token.nbor(-1)
-    if (
-        singular_verb
+    return (
+        _singular_verb(token)
         and modifier.head.i == token.i
         and modifier.dep_ == "compound"
+        and modifier.tag_ != "NNS"
         and not _acronym(modifier)
-    ):
-        return None  # a plural noun with its modifier: "security *forces*", "day *clashes*"
-    if not (_acronym(subject) or singular_verb != (subject.tag_ in ("NNS", "NNPS"))):
-        return None  # the verb agrees with its subject: "rebels ambush", "the union protests"
-    forms = [token.lower_[:-1], token.lower_[:-2]] if singular_verb else [token.lower_]
-    return next((form for form in forms if lexicon.lookup("verb", form)), None)
+    )
+
+
+def _agrees(verb: Token) -> bool:
+    """Whether a headline verb agrees with the noun before it: "rebels ambush", "the union
+    protests", "FLAA ambush" (a group's short name, singular or plural); a past tense
+    agrees with any ("soldiers from Niger *secured* the town")."""
+    subject = _subject_head(verb)
+    return (
+        verb.lower_.endswith("ed")
+        or _acronym(subject)
+        or _singular_verb(verb) != (subject.tag_ in ("NNS", "NNPS"))
+    )
 
 
 def _past_verb_base(token: Token, lexicon: Lexicon) -> str | None:
@@ -487,20 +667,56 @@ def _nominal_phrase(sentence: Span, verb: Token) -> bool:
     """Whether every word before the verb can belong to its subject or to a date or place
     phrase ("On May 5, *suspected* armed men in Gao")."""
     before = sentence[: verb.i - sentence.start]
-    return all(t.pos_ in SUBJECT_PHRASE_POS or t.dep_ == "amod" for t in before)
+    return all(t.pos_ in SUBJECT_PHRASE_POS or _attributive(t, verb) for t in before)
+
+
+def _attributive(word: Token, verb: Token) -> bool:
+    """A word that modifies the noun after it: an adjective, or a participle the parser hung
+    elsewhere ("*presumed* militants exchanges gunfire")."""
+    modifies = word.tag_ == "VBN" and word.i + 1 < verb.i
+    return word.dep_ == "amod" or (modifies and word.nbor(1).pos_ in (*EVENT_NOUN_POS, "ADJ"))
 
 
 def _attach_as_clause(sentence: Span, verb: Token, base: str) -> None:
     """Make ``verb`` the sentence's root: the top words of the phrases before and after it
-    become its subject, object, prepositions and punctuation."""
+    in its clause become its subject, object, prepositions and punctuation; those of the
+    clauses after it hang on it too."""
     _hand_over_modifiers(verb)
     _restore_prepositional_objects(sentence[: verb.i - sentence.start])
+    end = _clause_end(sentence, verb)
     before = [t for t in sentence if t.i < verb.i and _top_of(t, sentence.start, verb.i)]
-    after = [t for t in sentence if t.i > verb.i and _top_of(t, verb.i + 1, sentence.end)]
+    after = [t for t in sentence if verb.i < t.i < end and _top_of(t, verb.i + 1, end)]
+    rest = [t for t in sentence if t.i >= end and _top_of(t, end, sentence.end)]
     verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", base
     verb.tag_ = "VBD" if verb.lower_.endswith("ed") else "VBP" if base == verb.lower_ else "VBZ"
+    if _misread_noun(verb.nbor(1)):  # "militants exchanges *gunfire*", tagged as the verb
+        verb.nbor(1).pos_, verb.nbor(1).tag_ = "NOUN", "NN"
     _attach_phrase(reversed(before), verb, "nsubj")  # the subject: the noun nearest the verb
-    _attach_phrase(after, verb, "dobj")  # the object: the first noun after it
+    _attach_phrase(after, verb, "dobj")  # the object: the first noun after it in its clause
+    _attach_phrase(rest, verb, "dep")  # the clauses after it: ", no casualties reported"
+
+
+def _bare_participle(word: Token, lexicon: Lexicon) -> bool:
+    """A bare singular noun right after a form of *be* ("was *exchange* between", "were
+    *attack* by") that a verb entry knows in its base form."""
+    be = word.head
+    if word.dep_ != "attr" or be.lemma_ != "be" or word.i != be.i + 1 or not word.is_lower:
+        return False
+    if word.tag_ not in ("NN", "VB", "VBP") or any(c.dep_ in NOUN_MARKS for c in word.children):
+        return False
+    return bool(lexicon.lookup("verb", word.lower_))
+
+
+def _attach_as_participle(sentence: Span, verb: Token) -> None:
+    """Make a bare noun after *be* the passive participle heading its clause: *be* becomes
+    its auxiliary, the subject its passive subject, the other dependents of *be* its own."""
+    be = verb.head
+    verb.head = verb if be.head.i == be.i else be.head
+    verb.dep_, verb.pos_, verb.tag_, verb.lemma_ = be.dep_, "VERB", "VBN", verb.lower_
+    for child in [c for c in be.children if c.i != verb.i]:
+        child.head = verb
+        child.dep_ = {"nsubj": "nsubjpass"}.get(child.dep_, child.dep_)
+    be.head, be.dep_ = verb, "auxpass"
 
 
 def _attach_phrase(tops: Iterable[Token], verb: Token, role: str) -> None:

@@ -239,6 +239,10 @@ class KnowledgeBase:
         self.name_words[id(entry)] = frozenset(w for n in names for w, _, _ in words(str(n)))
         self._index(entry, "name", [entry.name], first)
         self._index(entry, "alias", names[1:], first)
+        if entry.kind == "state":  # "Malis government", "Burkina Fasos army" (rule 52)
+            english = [entry.name, *raw.get("aliases", [])]
+            bare = [f"{n}s" for n in english if not n.endswith("s")]
+            self._index(entry, "possessive", bare, first)
         self._index(entry, "capital", raw.get("capitals", []), first)
         self._index(entry, "demonym", english_demonyms(raw.get("demonyms", [])), first)
         self._index(entry, "demonym", french_demonyms(raw.get("demonyms_fr", [])), first)

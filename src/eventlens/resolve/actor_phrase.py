@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from eventlens.coding.spelling import known_words, one_edit, stems
 from eventlens.resolve.actor_kb import (
     Alias,
     Entry,
@@ -52,9 +53,10 @@ GENERIC_FORCE_SECTORS = frozenset({"MIL", "REB"})  # "forces", "troops", "fighte
 FORMER = frozenset({"former", "ex", "ex-"})
 AGAINST_OR_FOR = frozenset({"anti", "pro"})  # "anti-Syria journalist": not Syrian
 KIND_RANK = {"person": 0, "armed_group": 1, "force": 1, "company": 1, "agency": 1}
-HOW_RANK = {"name": 0, "alias": 0, "capital": 1, "demonym": 2}
+HOW_RANK = {"name": 0, "alias": 0, "possessive": 0, "capital": 1, "demonym": 2}
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 MODIFIER = frozenset({"amod", "compound", "nmod"})
+MIN_TYPO_LENGTH = 5  # shorter words are too often one slip from some sector word
 
 
 @dataclass
@@ -75,6 +77,7 @@ class Phrase:
     predicate: list[str] = field(default_factory=list)  # what its clause does: "began a strike"
     agent: int | None = None  # offset of the subject of the verb the phrase is the object of
     modified: str = ""  # the noun a one-word phrase modifies: "French" of "French air strikes"
+    conjoined: str = ""  # the noun a one-word phrase is coordinated with: "Nigerien and troops"
 
     @classmethod
     def from_span(cls, span: Span) -> Phrase:
@@ -100,7 +103,8 @@ class Phrase:
             person_entity=head.ent_type_ == "PERSON",
             predicate=_predicate(span),
             agent=_agent(span),
-            modified=_modified_noun(head) if len(span) == 1 and head.dep_ in MODIFIER else "",
+            modified=_modified_noun(_first_conjunct(head)) if len(span) == 1 else "",
+            conjoined=_conjoined_noun(head) if len(span) == 1 else "",
         )
 
     @classmethod
@@ -224,11 +228,13 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
     if main or reading.matches:
         principal = min(main or reading.matches, key=lambda m: m.rank(phrase.head))
         reading.principal = _first_coordinated(phrase, reading.matches, principal)
-    found = _sector_words(phrase, kb, covered)
+    found = _sector_words(phrase, kb, covered) or _misspelt_head(phrase, kb, covered)
     reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, found)
     if reading.sector is None and phrase.modified:  # "French" cut from "French airstrikes"
-        noun = tuple(phrase.modified.split())  # "French *air strikes*": the compound first
-        reading.sector = kb.sector_of(noun) or kb.sector_of(noun[-1:])
+        reading.sector = _noun_sector(tuple(phrase.modified.split()), kb)
+    demonym = reading.principal is not None and reading.principal.alias.how == "demonym"
+    if reading.sector is None and demonym and phrase.conjoined:  # "Nigerien and Chadian troops"
+        reading.sector = kb.sector_of(tuple(phrase.conjoined.split()))
     reading.person_noun = head_key in kb.person_nouns or phrase.person_entity
     reading.thing = head_key in kb.property_nouns
     reading.role_noun = head_key in kb.role_nouns
@@ -332,6 +338,7 @@ def _match_at(
         and before not in a.entry.not_before
         and after not in a.entry.not_after
         and not _other_person(phrase, kb, a, start, end)
+        and (a.how != "possessive" or _possessed(phrase, end))
     ]
     if not fitting:
         return None
@@ -341,6 +348,12 @@ def _match_at(
         if focus_code == focus:
             facts, name = override, override_name
     return Match(start, end, best, facts, name)
+
+
+def _possessed(phrase: Phrase, end: int) -> bool:
+    """A bare-"s" possessive ("Malis government") names what follows: a common noun, not a
+    surname ("Frances Okafor" is a person)."""
+    return end < len(phrase.folded) and not phrase.proper[end]
 
 
 def _other_person(phrase: Phrase, kb: KnowledgeBase, alias: Alias, start: int, end: int) -> bool:
@@ -393,6 +406,23 @@ def _sector_words(phrase: Phrase, kb: KnowledgeBase, covered: set[int]) -> list:
         else:
             i += 1
     return found
+
+
+def _misspelt_head(phrase: Phrase, kb: KnowledgeBase, covered: set[int]) -> list:
+    """Rule 51: a head word the language model does not know that is one typing slip from
+    sector words of one sector ("soliders", "gendarms", "Poice", "banits") is read as one;
+    [(start, end, sector)] as ``_sector_words`` gives, or []."""
+    head = phrase.head
+    word = phrase.folded[head] if phrase.folded else ""
+    if head in covered or len(word) < MIN_TYPO_LENGTH or not word.isalpha():
+        return []
+    if head and phrase.proper[head]:
+        return []  # "Moussa Mayer" is a name, not a mayor
+    known = {word, *stems(word)} & known_words("en")
+    if any(kb.sector_of((form,)) is None for form in known):
+        return []  # "riders" is a known word's plural, not "raiders"; "gendarms" is mended
+    sectors = {kb.sector_of((variant,)) for variant in one_edit(word)} - {None}
+    return [(head, head + 1, sectors.pop())] if len(sectors) == 1 else []
 
 
 def _sector(phrase: Phrase, kb: KnowledgeBase, found: list) -> tuple:
@@ -463,9 +493,34 @@ def _proper_name(phrase: Phrase, covered: set[int], titles: set[int]) -> str | N
     return phrase.slice(*best) if best else None
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first member of the coordination ``token`` belongs to ("Nigerien" of "Chadian
+    and Nigerien troops" -> "Chadian"), else the token itself."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _noun_sector(noun: tuple[str, ...], kb: KnowledgeBase) -> str | None:
+    """The sector of a noun with its compounds: the longest tail first ("French *air
+    strikes*"), else any word of it ("a Mauritanian *army* raid", rule 43)."""
+    keys = [noun[i:] for i in range(len(noun))] + [(word,) for word in noun]
+    return next(filter(None, (kb.sector_of(key) for key in keys)), None)
+
+
+def _conjoined_noun(token: Token) -> str:
+    """The noun coordinated with a lone word that the parser took for the head ("Nigerien"
+    of "Nigerien and Chadian troops": "troops"), folded; "" when there is none."""
+    noun = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    return fold(noun.text) if noun is not None else ""
+
+
 def _modified_noun(modifier: Token) -> str:
     """The noun a modifier belongs to, with that noun's compounds ("French" of "French *air
-    strikes*"), folded."""
+    strikes*"; through its first conjunct, "Nigerien" of "Chadian and Nigerien troops",
+    rule 43), folded; "" when it is no modifier."""
+    if modifier.dep_ not in MODIFIER:
+        return ""
     noun = modifier.head
     compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.i > modifier.i]
     return fold(" ".join(t.text for t in (*compounds, noun)))

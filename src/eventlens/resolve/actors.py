@@ -45,6 +45,13 @@ DESCRIPTION_WINDOW = 5
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "around"})
 CLAUSE_START = re.compile(r",|\s(?:who|whom|whose|which|that)\b")
 OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+NUMBERS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen"),
+        *("dozens", "hundred", "hundreds", "thousand", "thousands", "scores"),
+    }
+)
 QUANTIFIERS = frozenset(
     {
         *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
@@ -60,12 +67,15 @@ ROUTES = frozenset({"road", "route", "way", "axis", "heading", "headed", "bound"
 # "the attackers" (UAF) may be the rebels just named, "the militants" (REB) a militia
 KINDRED_SECTORS = {"REB": ("REB", "UAF"), "UAF": ("UAF", "REB")}
 FOCUS_KINDS = frozenset({"state", "place", "person"})
-BORDERLESS_KINDS = frozenset({"armed_group", "elsewhere"})
+BORDERLESS_KINDS = frozenset({"armed_group", "elsewhere", "nationality"})
+PLACE_KINDS = frozenset({"state", "region"})
 ATTRIBUTION_WINDOW = 12  # tokens after a phrase that may say whose it is
 ATTRIBUTION_CUES = frozenset(
     {
         *("believed", "thought", "suspected", "assumed", "presumed", "alleged", "allegedly"),
         *("reportedly", "affiliated", "linked", "belonging", "loyal", "claimed", "identified"),
+        *("composed", "comprising", "consisting", "made"),  # "a group made up of MNLA members"
+        *("associated", "allied", "tied", "connected"),
     }
 )
 GROUPS = frozenset({"armed_group", "force"})
@@ -78,8 +88,34 @@ CROWD_TYPES = frozenset({"PROTEST"})  # their actors with no sector are proteste
 CROWD_EVENTS = ("Protests", "Riots")  # ACLED types whose actor2 is the forces facing the crowd
 FORCE_TYPES = ("ASSAULT", "COERCE")  # "fired tear gas", "dispersed", "arrested"
 STATE_FORCES = frozenset({"MIL", "COP"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+MOVEMENT_WORDS = frozenset({"movement", "movements", "front", "coalition", "collective"})
+PRIVATE_SECTORS = frozenset({"BUS", "REF", "REL"})  # "Chinese firms", "Malian refugees"
 CROWD_EPISODE = 2  # sentences: the coder's episode
 WHOLE_ACTOR_KINDS = frozenset({"armed_group", "company", "force", "organisation", "agency"})
+# rule 40: who fights is armed; the sides of these ACLED types that can be no civilians
+ARMED_SIDES = {
+    "Battles": ("actor", "recipient"),
+    "Violence against civilians": ("actor",),
+    "Explosions/Remote violence": ("actor",),
+}
+COMMUNITY_SECTORS = frozenset({"CVL", "AGR", "LAB"})  # villagers, herders, gold miners
+CASUALTY_HEADS = frozenset(
+    {
+        *("people", "person", "persons", "individual", "individuals", "civilian", "civilians"),
+        *("one", "another", "other", "others", "hostage", "hostages", "victim", "victims"),
+        *("body", "bodies", "corpse", "corpses", "dead", "killed", "wounded", "injured"),
+        *("livestock", "cattle", "animals"),
+    }
+)
+# a crowd that turns violent is a riot, not a militia (ACLED's rioters)
+CROWD_HEADS = frozenset(
+    {
+        *("protester", "protesters", "protestors", "demonstrators", "rioters", "mob", "crowd"),
+        *("citizen", "citizens", "women", "students", "pupils"),
+    }
+)
+PHRASE_TAIL = re.compile(r"\s(?:of|from|in|at|near|who|whom|which|that)\s|,|\(")
 
 
 @dataclass
@@ -104,6 +140,7 @@ class DocumentMemory:
     focus: str | None = None
     sentence_countries: dict[int, set[str]] = field(default_factory=dict)
     phrases: dict[tuple[int, int], Phrase] = field(default_factory=dict)  # by token span
+    from_focus: set[tuple[int | None, int | None]] = field(default_factory=set)  # char spans
 
     def phrase(self, span: Span) -> Phrase:
         """The phrase of ``span`` (built once per span of the document)."""
@@ -124,6 +161,16 @@ class DocumentMemory:
             return self.focus
         countries = self.sentence_countries.get(self.sentence_of(char), set())
         return next(iter(countries)) if len(countries) == 1 else None
+
+    def inherit_focus(self, actor: Actor, source: Actor) -> None:
+        """``actor`` refers to ``source``: if that took the main country, so does ``actor``."""
+        if (source.start, source.end) in self.from_focus:
+            self.from_focus.add((actor.start, actor.end))
+
+    def mention_at(self, start: int | None, end: int | None) -> Mention | None:
+        """The mention of the phrase at these character offsets, if it was read."""
+        found = (m for m in self.mentions if (m.actor.start, m.actor.end) == (start, end))
+        return next(found, None)
 
     def add(self, mention: Mention) -> None:
         """Remember a mention; a later resolution of the same phrase replaces the earlier."""
@@ -268,9 +315,20 @@ class ActorResolver:
         ("protests were held", "a riot broke out", "an IED exploded", "police fired tear gas"
         in a protest), gets the one it implies (``implied_actors`` in descriptions.yaml), with
         no text, in the country of the event's place, else of the document. Rules 27 and 28
-        first give a sector to unnamed victims and to a protest's unknown actors."""
+        first give a sector to unnamed victims and to a protest's unknown actors, rule 40
+        makes the communities that fight militias, and rule 41 gives unnamed actors the
+        country of the event's place rather than the document's."""
+        memory = self._memory_for(context.doc, context.document.pub_date)
+        fighters = _fighting_communities(event, memory)  # armed after rule 26 has chosen
         _civilian_victims(event)
         _protesting_crowd(event)
+        self._place_over_focus(event, memory)
+        self._imply_missing(event, context)
+        for community in fighters:
+            community.sector = "UAF"
+
+    def _imply_missing(self, event: Event, context: DocumentContext) -> None:
+        """Rule 26 proper: the actor or recipient that the event's type implies."""
         for implied in self.kb.implied(event):
             actor = Actor(text="", name=implied.name, sector=implied.sector)
             group = self._named_group(event, context) if implied.sector in NONSTATE else None
@@ -318,6 +376,20 @@ class ActorResolver:
             if abs(m.sentence - number) <= CROWD_EPISODE and m.acting and _state_forces([m.actor])
         ]
 
+    def _place_over_focus(self, event: Event, memory: DocumentMemory) -> None:
+        """Rule 41: an unnamed actor that took the document's main country ("protesters",
+        "police") is of the country of the event's place when the place says another
+        ("Police dispersed the march" in Niamey, in a note that names France more)."""
+        place = event.location
+        if place is None or place.precision == "country" or not place.country_code:
+            return  # a bare country name ("cocaine moved to Egypt") is weaker than the focus
+        found = pycountry.countries.get(alpha_2=place.country_code)
+        if found is None:
+            return
+        for actor in (*event.actor, *event.recipient):
+            if (actor.start, actor.end) in memory.from_focus and actor.country != found.alpha_3:
+                self._set_country(actor, found.alpha_3)
+
     def _named_group(self, event: Event, context: DocumentContext) -> Actor | None:
         """The one armed group the event's sentence names, if it is not a recipient ("an
         attack *involving Boko Haram*", "at the hands of the MNLA", "*MUJAO* fired shells")."""
@@ -363,7 +435,7 @@ class ActorResolver:
                 memory.sentence_countries.setdefault(mention.sentence, set()).add(
                     mention.actor.country
                 )
-            if mention.kind not in ("demonym", "place"):
+            if mention.kind not in ("demonym", "nationality", "place"):
                 memory.add(mention)
         for chunk in doc.noun_chunks if doc.has_annotation("DEP") else ():
             phrase = memory.phrase(chunk)
@@ -444,14 +516,35 @@ class ActorResolver:
                 end=phrase.start + end,
             )
             kind = match.entry.kind
+            adjective = match.alias.how == "demonym" or (
+                kind == "state" and match.alias.how != "capital"
+            )  # "Malian soldiers", "U.S. special forces"
+            modifier = adjective and self._modifier_kind(phrase.folded[match.end : match.end + 2])
             if _elsewhere(phrase.folded, match.start, match.end):
                 kind = "elsewhere"
+            elif modifier:
+                kind = modifier
             elif match.alias.how == "demonym":
                 kind = "demonym"
-            elif match.start and phrase.folded[match.start - 1] in LOCATIVE:
+            elif _located(phrase.folded, match.start, kind):
                 kind = "place"
             mentions.append(Mention(actor, kind, False, index))
         return mentions
+
+    def _modifier_kind(self, following: list[str]) -> str | None:
+        """Rule 44: a demonym or state name before a sector word is a modifier. Before a
+        word of one private person or thing ("a Spanish priest", "an Italian nun"), or of
+        companies, refugees and clergy ("Chinese firms", "Malian refugees") it tells a
+        nationality, not where the story is ("nationality": no weight for the main
+        country); before other sector words ("U.S. special forces", "Serbian workers") it
+        weighs as a demonym ("demonym"); None when no sector word follows."""
+        keys = [tuple(following[:n]) for n in (2, 1) if len(following) >= n]
+        key, sector = next(((k, s) for k in keys if (s := self.kb.sector_of(k))), ((), None))
+        if sector is None:
+            return None
+        one = not key[-1].endswith("s")  # "a Spanish priest", not "workers"
+        private = sector in PRIVATE_SECTORS or (one and sector not in STATE_SECTORS)
+        return "nationality" if private else "demonym"
 
     def _resolve(
         self,
@@ -473,6 +566,8 @@ class ActorResolver:
             )
             _copy(actor, whole)
             actor.sector = whole.sector or self.kb.sector_of((phrase.folded[phrase.head],))
+            if memory:
+                memory.inherit_focus(actor, whole)
             return actor, kind
         focus = memory.focus if memory else None
         reading = read(phrase, self.kb, when, focus)
@@ -559,6 +654,8 @@ class ActorResolver:
         domestic = reading.person_noun or sector in DOMESTIC_BODIES
         if domestic and sector and country and not reading.foreign:
             self._set_country(actor, country)  # "the Ministry of Mines", "President Obiang"
+            if memory and country == memory.focus:
+                memory.from_focus.add((actor.start, actor.end))
         actor.name, actor.sector = reading.proper_name, sector
         return actor, "person" if reading.person_noun else "organisation"
 
@@ -575,6 +672,7 @@ class ActorResolver:
             if reading.sector and reading.sector_at_head:  # "his gunmen"
                 actor.sector = reading.sector
             return actor, "collective"
+        memory.inherit_focus(actor, found.actor)
         if len(reading.phrase.folded) == 1:
             _copy(actor, found.actor)
             return actor, found.kind
@@ -627,6 +725,8 @@ class ActorResolver:
                 kinds,
                 sector=None if kinds else reading.sector,
             )
+            if found:
+                memory.inherit_focus(actor, found.actor)
             if found and (kinds or found.kind in WHOLE_ACTOR_KINDS or _same_person(found, reading)):
                 _copy(actor, found.actor)
                 return actor, found.kind
@@ -643,6 +743,7 @@ class ActorResolver:
             and (reading.sector or "state" in (kinds or ()))
         ):
             self._set_country(actor, memory.focus)
+            memory.from_focus.add((actor.start, actor.end))
         actor.sector = reading.sector or self.kb.action_sector(phrase.predicate)
         return actor, "state" if kinds and "state" in kinds else _unnamed_kind(reading)
 
@@ -659,7 +760,8 @@ class ActorResolver:
 def _focus(named: Iterable[Mention]) -> str | None:
     """The country the document is most about: a state's name, capital or a person counts
     1, a demonym or an organisation's country 1/2 ("a Swiss hostage" alone is no focus);
-    armed groups cross borders ("Boko Haram attacked Diffa") and do not count."""
+    armed groups cross borders ("Boko Haram attacked Diffa") and do not count, nor does the
+    nationality of a private person or thing ("a Spanish priest", rule 44)."""
     weights: Counter[str] = Counter()
     for mention in named:
         if mention.actor.country and mention.kind not in BORDERLESS_KINDS:
@@ -694,11 +796,58 @@ def _civilian_victims(event: Event) -> None:
 
 def _protesting_crowd(event: Event) -> None:
     """Rule 28: the actors of a protest with no sector and no country ("a group of
-    taxpayers", "SYNACIT") are protesters; of a strike, workers."""
+    taxpayers", "SYNACIT") are protesters; of a strike, workers. So is an unknown
+    "movement" that marches peacefully (rule 53: "the ODJ movement staged a march")."""
     if event.event_type in CROWD_TYPES:
         for crowd in event.actor:
-            if not (crowd.sector or crowd.code):
+            if not (crowd.sector or crowd.code) or _marching_movement(crowd, event):
                 crowd.sector = "LAB" if event.mode == "strike" else "CVL"
+
+
+def _marching_movement(actor: Actor, event: Event) -> bool:
+    """An actor the knowledge base does not know, read as rebels only for a word such as
+    "movement" or "front", whose act ACLED reads as a peaceful protest."""
+    unknown = actor.sector == "REB" and not actor.kb_id and bool(actor.text)
+    movement = bool(set(fold(actor.text).split()) & MOVEMENT_WORDS)
+    return unknown and movement and event.acled_event_type == "Protests"
+
+
+def _fighting_communities(event: Event, memory: DocumentMemory) -> list[Actor]:
+    """Rule 40: who fights is armed. A side of a battle, or the author of an attack on
+    civilians or of a bombing, that is a group of non-state people ("Fulani herders", "the
+    villagers", "youths of Koumbara", "the Moba") is a militia (UAF), as ACLED codes communal
+    militias; things, casualty counts ("three people") and civilians stay as they are. Read
+    before rule 27 gives victims with no sector word their civilian sector."""
+    state = any(a.sector in STATE_SECTORS for a in event.actor)
+    return [
+        actor
+        for side in ARMED_SIDES.get(event.acled_event_type or "", ())
+        for actor in getattr(event, side)
+        if _community_sector(actor) and _community(actor, memory, side, state)
+    ]
+
+
+def _community_sector(actor: Actor) -> bool:
+    """A community's sector, or an unknown name with none ("Kanuri tribesmen")."""
+    unknown_name = actor.sector is None and actor.name is not None and not actor.code
+    return actor.sector in COMMUNITY_SECTORS or unknown_name
+
+
+def _community(actor: Actor, memory: DocumentMemory, side: str, state: bool) -> bool:
+    """A stated group of people or their village, not a thing, a casualty count, a crowd or
+    a named person; a recipient not one person ("the villagers", not "a farmer" shot), nor
+    a counted group that ``state`` forces killed ("soldiers killed three herders")."""
+    mention = memory.mention_at(actor.start, actor.end)
+    if not actor.text or actor.kb_id or (mention and mention.kind == "thing"):
+        return False
+    one_person = mention is not None and mention.kind == "person"
+    if one_person and (actor.name or side == "recipient"):
+        return False  # "Moussa Diallo", "a farmer" shot in a clash: a victim, not a militia
+    head = fold(PHRASE_TAIL.split(f" {actor.text} ", maxsplit=1)[0]).split()
+    counted = any(w.isdigit() or w in NUMBERS for w in head)
+    if side == "recipient" and counted and state:
+        return False  # "Serb forces killed three ethnic Albanians in a gunbattle": victims
+    return bool(head) and not (head[-1] in CASUALTY_HEADS | CROWD_HEADS or head[-1].isdigit())
 
 
 def _state_forces(actors: list[Actor]) -> bool:
@@ -735,6 +884,12 @@ def _clause_cut(text: str) -> str:
     """The noun phrase at the start of ``text``, without an apposition or relative clause
     ("refugees, whom the authorities blame" -> "refugees")."""
     return CLAUSE_START.split(text, maxsplit=1)[0]
+
+
+def _located(folded: list[str], start: int, kind: str) -> bool:
+    """A state or region after "in", "at", "near"... is a place ("in Mali"); an armed group
+    or organisation is not ("in a Boko Haram attack", rule 50)."""
+    return kind in PLACE_KINDS and bool(start) and folded[start - 1] in LOCATIVE
 
 
 def _elsewhere(folded: list[str], start: int, end: int) -> bool:
