@@ -7,12 +7,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from eventlens.coding.coder import (
-    _describes_participant,
-    _rank_below_episode_conflict,
-    _reported_by_result,
-)
 from eventlens.coding.crosswalk import to_acled
+from eventlens.coding.ranking import (
+    _describes_participant,
+    _reported_by_result,
+    rank_below_episode_conflict,
+)
 from eventlens.evaluation.scoring import top_event
 from eventlens.nlp import load_model
 
@@ -112,7 +112,7 @@ def test_the_episode_rule_keeps_to_other_sentences_of_the_episode() -> None:
     same, far = _event("REQUEST", 3, 0.9), _event("ACCUSE", 3, 0.9)
     withdrawal = _event("RETREAT", 2, 0.9)
     placed = [(0, attack, None), (0, same, None), (2, call, None), (3, far, None)]
-    _rank_below_episode_conflict([*placed, (1, withdrawal, None)])
+    rank_below_episode_conflict([*placed, (1, withdrawal, None)])
     assert call.confidence == pytest.approx(0.57)  # at most 0.95 of the act
     assert (same.confidence, far.confidence, withdrawal.confidence) == (0.9, 0.9, 0.9)
 
@@ -120,7 +120,7 @@ def test_the_episode_rule_keeps_to_other_sentences_of_the_episode() -> None:
 def test_an_unasserted_act_leads_nothing() -> None:
     threat, call = _event("ASSAULT", 4, 0.6), _event("REQUEST", 3, 0.9)
     threat.modality = "future"
-    _rank_below_episode_conflict([(0, threat, None), (1, call, None)])
+    rank_below_episode_conflict([(0, threat, None), (1, call, None)])
     assert call.confidence == 0.9
 
 

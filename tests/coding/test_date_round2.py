@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from eventlens.coding.coder import _describes_participant
+from eventlens.coding.ranking import _describes_participant
 from eventlens.evaluation.scoring import top_event
 from eventlens.nlp import load_model
 

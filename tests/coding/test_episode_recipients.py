@@ -1,4 +1,4 @@
-"""Recipients an assault takes from its episode (coder.py ``_lend_episode_recipients``,
+"""Recipients an assault takes from its episode (lending.py ``lend_episode_recipients``,
 docs/actors.md rule 31) and civilians among unknown victims (rule 27); sentences written by
 the team."""
 

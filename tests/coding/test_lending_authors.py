@@ -1,4 +1,4 @@
-"""Authors lent between the acts and sentences of an episode (coder.py lending rules)."""
+"""Authors lent between the acts and sentences of an episode (lending.py)."""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from eventlens.coding.coder import _rank_below_current, _rank_below_speech_acts
 from eventlens.coding.crosswalk import acled_for_event, to_acled
+from eventlens.coding.ranking import rank_below_current, rank_below_speech_acts
 from eventlens.evaluation.scoring import top_event
 from eventlens.nlp import load_model
 from eventlens.record import Event
@@ -163,7 +163,7 @@ def test_a_speech_act_outranks_the_event_its_object_mentions() -> None:
         (SimpleNamespace(match=SimpleNamespace(token=t)), e)
         for t, e in ((welcome, act), (release, mention))
     ]
-    _rank_below_speech_acts(pairs, ["SUPPORT"])
+    rank_below_speech_acts(pairs, ["SUPPORT"])
     assert (act.confidence, mention.confidence) == (0.6, 0.57)
 
 
@@ -196,11 +196,11 @@ def _event(trigger: str, confidence: float, historical: bool = False) -> Event:
 def test_what_just_happened_outranks_the_background_of_years_before() -> None:
     massacre = _event("massacre", 0.9, historical=True)
     sit_in = _event("sit-in", 0.6)
-    _rank_below_current([massacre, sit_in])
+    rank_below_current([massacre, sit_in])
     assert top_event([massacre, sit_in]) is sit_in
 
 
 def test_a_report_of_only_past_events_keeps_its_ranking() -> None:
     coup, arrest = _event("coup", 0.9, historical=True), _event("arrest", 0.6, historical=True)
-    _rank_below_current([coup, arrest])
+    rank_below_current([coup, arrest])
     assert (coup.confidence, arrest.confidence) == (0.9, 0.6)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.coding.coder import _rank_below_answered, _responds, _response_word, _spliced
+from eventlens.coding.ranking import _responds, _response_word, _spliced, rank_below_answered
 from eventlens.evaluation.scoring import top_event
 from eventlens.nlp import load_model
 from eventlens.record import Event
@@ -172,7 +172,7 @@ def test_release_ranks_below_the_capture_it_ends(nlp, text: str, capture: str) -
     mode = "abduct" if capture == "ASSAULT" else "arrest"
     release = "released" if "released" in text else "freed"
     placed = _placed(nlp(text), [(word, capture, mode, 0.6), (release, "RETREAT", "release", 0.9)])
-    _rank_below_answered(placed)
+    rank_below_answered(placed)
     assert placed[1][1].confidence < placed[0][1].confidence
 
 
@@ -181,5 +181,5 @@ def test_release_of_captives_described_by_a_clause_keeps_its_rank(nlp) -> None:
     placed = _placed(
         doc, [("kidnapped", "ASSAULT", "abduct", 0.6), ("freed", "RETREAT", "release", 0.9)]
     )
-    _rank_below_answered(placed)
+    rank_below_answered(placed)
     assert placed[1][1].confidence == 0.9

@@ -25,7 +25,7 @@ from eventlens.coding.triggers import TriggerMatch
 from eventlens.embeddings import SentenceEncoder, sentence_encoder
 
 if TYPE_CHECKING:
-    from eventlens.coding.coder import EventCoder, _Coded
+    from eventlens.coding.coder import Coded, EventCoder
     from eventlens.record import Event
     from eventlens.resolve.context import DocumentContext
 
@@ -203,7 +203,7 @@ class LearnedTyper:
 
     def code(
         self, sentence: Span, context: DocumentContext, coder: EventCoder
-    ) -> list[tuple[_Coded, Event]]:
+    ) -> list[tuple[Coded, Event]]:
         """The sentence's typed event (with its coding), or nothing when the root is not a
         verb, the class is "no event" or its score is under the threshold."""
         root = sentence.root
