@@ -46,9 +46,13 @@ def correction(word: str, lemmas: Iterable[str], lexicon: Lexicon, lang: str) ->
     it is short, known to the model or the lexicon, or close to no lexicon word or to two."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return None
-    known, forms = known_words(lang), _lexicon_forms(lexicon, lang)
-    if not known or any(w in known or w in forms for w in (word, *lemmas, *stems(word))):
+    readings = (word, *lemmas, *stems(word))
+    known = known_words(lang)
+    if not known or any(w in known for w in readings):
         return None  # "herding", "interned": inflections of known words the model left as is
+    forms = _lexicon_forms(lexicon, lang)
+    if any(w in forms for w in readings):
+        return None
     found = {lexicon_word for variant in one_edit(word) for lexicon_word in forms.get(variant, ())}
     return found.pop() if len(found) == 1 else None
 

@@ -483,7 +483,7 @@ def read_headline_verb(sentence: Span, lexicon: Lexicon) -> Token | None:
     object ("exchange gunfire"). The parse is changed in place only when the new verb
     triggers an event, itself or as the verb an event noun needs (see ``yields_trigger``).
     Returns the verb, or None when the sentence is left as it is."""
-    found = [(t, base) for t in sentence if (base := _headline_verb_base(t, lexicon))]
+    found = [(t, base) for t in sentence if (base := _headline_verb_base(t, sentence, lexicon))]
     found.sort(key=lambda pair: pair[0].dep_ == "amod")  # "Niger armed forces ... *clash*"
     for verb, base in found:
         if _clause_has_verb(sentence, verb):
@@ -586,16 +586,19 @@ def _known_verb(token: Token) -> bool:
     return token.pos_ == "AUX" or not verbs or token.lemma_.lower() in verbs
 
 
-def _headline_verb_base(token: Token, lexicon: Lexicon) -> str | None:
+def _headline_verb_base(token: Token, sentence: Span, lexicon: Lexicon) -> str | None:
     """The base form of a verb the tagger read as a noun (or as a noun's modifier) after a
     noun phrase that can be its subject ("rebels *ambush* a convoy", "union *protests* over
     cuts"), when a verb entry knows it; else None."""
-    sentence = token.sent
     if token.i in (sentence.start, sentence.end - 1):
         return None
     if token.dep_ == "amod" and token.lower_.endswith("ed") and token.head.i > token.i:
         return _past_verb_base(token, lexicon)  # "students *boycotted* classes"
     if token.tag_ not in HEADLINE_VERB_TAGS:
+        return None
+    forms = [token.lower_[:-1], token.lower_[:-2]] if _singular_verb(token) else [token.lower_]
+    base = next((form for form in forms if lexicon.lookup("verb", form)), None)
+    if base is None:
         return None
     after = token.nbor(1)
     if not (after.pos_ in HEADLINE_OBJECT_POS or _misread_noun(after)):
@@ -604,8 +607,7 @@ def _headline_verb_base(token: Token, lexicon: Lexicon) -> str | None:
         return None
     if _subject_head(token).pos_ not in EVENT_NOUN_POS or _modified_plural(token):
         return None
-    forms = [token.lower_[:-1], token.lower_[:-2]] if _singular_verb(token) else [token.lower_]
-    return next((form for form in forms if lexicon.lookup("verb", form)), None)
+    return base
 
 
 def _singular_verb(token: Token) -> bool:
