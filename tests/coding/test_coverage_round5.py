@@ -60,7 +60,7 @@ def test_regular_forms_and_stems() -> None:
         ("Demonstrators baricaded the main road to the airport.", "PROTEST", "obstruct"),
         ("The rebels fired heavy artillary at the army base.", "ASSAULT", "heavy-weapons"),
         # a past tense tagged as an adjective heading its clause
-        ("Three militants died when a bomb they were transporting exploded.", "ASSAULT", None),
+        ("Two fighters died after a mine they were carrying exploded.", "ASSAULT", None),
         # a projectile as the subject the parser gave a reduced relative
         ("A rocket fired from a hill near the town fell on the army camp.", "ASSAULT", None),
         ("A shepherd was hung near the well by unknown men.", "ASSAULT", "targeted"),

@@ -26,7 +26,7 @@ def test_subject_of_a_predicate_adjective_acts(code) -> None:
 
 
 def test_reported_willingness_keeps_the_speaker(code) -> None:
-    event = by_type(code("Syria says it is willing to withdraw its troops from Lebanon."), "AGREE")
+    event = by_type(code("Syria says it is ready to withdraw its troops from Lebanon."), "AGREE")
     assert actors(event) == ["Syria"]
     assert recipients(event) == ["Lebanon"]
 

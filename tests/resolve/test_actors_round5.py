@@ -149,7 +149,7 @@ def test_aliases_and_spellings_of_sahel_groups() -> None:
 
 def test_a_demonym_coordinated_with_a_modifier_takes_the_modified_noun() -> None:
     text = (
-        "On 3 May, the Chadian and Nigerien contingents of the Multinational Joint Task Force "
+        "On 3 May, Chadian and Nigerien contingents serving with the regional task force "
         "killed ten militants near Bosso."
     )
     doc = load_model("en")(text)
