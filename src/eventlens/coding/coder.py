@@ -41,6 +41,7 @@ from eventlens.coding.ranking import (
     rank_below_current,
     rank_below_episode_conflict,
     rank_below_governors,
+    rank_below_lead,
     rank_below_main_clause,
     rank_below_narrative,
     rank_below_protests,
@@ -158,6 +159,7 @@ class EventCoder:
         rank_below_answered(placed)
         rank_below_narrative(placed)
         rank_below_current([event for _, event, _ in placed])
+        rank_below_lead(placed)
         lend_claimed_authors(placed, sentences, context, self.actors)
         lend_episode_actors(placed)
         lend_heading_actors(placed)

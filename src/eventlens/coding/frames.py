@@ -20,6 +20,7 @@ from eventlens.coding.crosswalk import HEADING
 from eventlens.coding.lexicon import Lexicon, TriggerEntry
 from eventlens.coding.modality import cues
 from eventlens.coding.triggers import carrier, complements, governing_verb, word_forms
+from eventlens.resolve.actor_kb import fold, load_kb, singular_forms
 from eventlens.resolve.context import doc_text
 
 SUBJECT_LABELS = ("nsubj", "nsubjpass", "csubj")
@@ -38,6 +39,8 @@ RIVAL_WORDS = ("rival", "opposing", "two", "both", "competing", "neighbouring", 
 RECIPROCAL_PREPS = ("between", "among", "amongst")  # "clashes between X and Y"
 # "clashed *with each other*", "fought *among themselves*": the actors are also the recipients.
 RECIPROCAL_PRONOUNS = ("other", "another", "themselves")
+# Rule 71: "a bomber *blew himself up*": the bomb's carrier, not its target.
+REFLEXIVES = ("himself", "herself", "itself", "themselves")
 # Participles spaCy misreads as the main verb: "*suspected* JNIM militants attacked ...".
 HEDGE_VERBS = ("suspect", "presume", "allege", "believe")
 # Words that count the casualties of a reduced passive: "*one* killed, *several others* wounded".
@@ -294,7 +297,7 @@ def _split_shared_head(noun: Token) -> list[Span]:
 def _verbal_roles(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> tuple[list, list]:
     subjects, passive = subjects_of(verb, lexicon.reporting_verbs)
     passive = passive and not _stranding_prepositional(verb, entry)
-    objects = [_antecedent(o) for o in _objects(verb)] or _hedged_objects(verb)
+    objects = [_antecedent(o) for o in _harmed_objects(verb, entry)] or _hedged_objects(verb)
     objects = objects or _counted_complement(verb)  # "abducted *between 5 and 9* people"
     if not objects and entry.type in SHARED_OBJECT_TYPES:
         objects = _raised_objects(verb)  # "abducted and detained *a school director*"
@@ -917,6 +920,23 @@ def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ARGUMENT_POS]
 
 
+def _harmed_objects(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """The objects of a verbal trigger; rule 71: an explosion's reflexive object is its
+    carrier, not a target: its conjuncts ("blew *himself* up and two soldiers") or the
+    objects of a following participle ("..., *killing* four soldiers") take its place."""
+    objects = _objects(verb)
+    if entry.mode != "explosives" or not any(o.lower_ in REFLEXIVES for o in objects):
+        return objects
+    kept = [m for o in objects for m in (o, *o.conjuncts) if m.lower_ not in REFLEXIVES]
+    return kept[:1] or _participle_objects(verb) or objects
+
+
+def _participle_objects(verb: Token) -> list[Token]:
+    """ "..., *killing* four soldiers": the objects of a participle clause of ``verb``."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+    return [o for clause in clauses for o in _objects(clause)][:1]
+
+
 def _datives(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ARGUMENT_POS]
 
@@ -964,14 +984,68 @@ def _expand_all(heads: list[Token], placed: bool = False) -> list[Span]:
     """Each head and its coordinated members as noun-phrase spans (an apposition stays in;
     with ``placed``, a following "in/near <place>" too)."""
     spans = [_with_apposition(member) for head in heads for member in _members(head)]
+    spans = [kind for span in spans for kind in _split_kinds(span)]
     spans = [_with_place(span) for span in spans] if placed else spans
     return _join_split_appositions(_unique(spans))
+
+
+def _split_kinds(span: Span) -> list[Span]:
+    """Rule 70: "military and civilian personnel" names two kinds, military personnel and
+    civilian personnel: coordinated modifiers of one head noun that read as different sectors
+    (each with the noun, else alone) give one span each, the last keeping the noun (a leading
+    article or count is dropped). Not demonyms or names ("Malian and French troops"), not
+    with a modifier that only repeats the noun's sector ("the military and *armed* bandits"
+    may be two sides, left to the resolver), nor after another modifier ("French military
+    and civilian staff" would lose its country)."""
+    noun = span.root
+    first = next((t for t in noun.lefts if t.dep_ in ("amod", "compound")), None)
+    if first is None or first.i < span.start or not _only_determiners(span, first):
+        return [span]
+    kinds = [first, *(c for c in first.conjuncts if c.i < noun.i)]
+    if len(kinds) < 2 or any(t.ent_type_ or t.pos_ not in ("ADJ", "NOUN") for t in kinds):
+        return [span]
+    if not _distinct_kinds(kinds, noun):
+        return [span]
+    doc = span.doc
+    return [*(doc[t.i : t.i + 1] for t in kinds[:-1]), doc[kinds[-1].i : span.end]]
+
+
+def _only_determiners(span: Span, first: Token) -> bool:
+    return all(t.dep_ in ("det", "predet", "nummod") for t in span.doc[span.start : first.i])
+
+
+def _distinct_kinds(kinds: list[Token], noun: Token) -> bool:
+    """A noun of people whose modifiers each name a kind of their own, not all one (rule
+    70); "civilian and military *targets*" are things."""
+    if not _people_noun(fold(noun.text)):
+        return False
+    sectors = [_kind_sector(t, noun) for t in kinds]
+    return None not in sectors and len(set(sectors)) > 1
+
+
+def _people_noun(word: str) -> bool:
+    """A sector word, or a noun of persons or members ("leaders", "personnel")."""
+    kb = load_kb()
+    nouns = kb.person_nouns | kb.role_nouns
+    return kb.sector_of((word,)) is not None or any((f,) in nouns for f in singular_forms(word))
+
+
+def _kind_sector(modifier: Token, noun: Token) -> str | None:
+    """The sector of "<modifier> <noun>", else of the modifier alone; None for a modifier
+    that is no sector word and only repeats the noun's ("*armed* bandits")."""
+    kb = load_kb()
+    word, head = fold(modifier.text), fold(noun.text)
+    alone, together = kb.sector_of((word,)), kb.sector_of((word, head))
+    if alone is None and together == kb.sector_of((head,)):
+        return None
+    return together or alone
 
 
 def _members(head: Token) -> list[Token]:
     """The head, its conjuncts, and list items spaCy parsed as appositions."""
     members = []
     conjuncts = (c for c in head.conjuncts if _nominal(c) and _is_argument(c))
+    conjuncts = (c for c in conjuncts if c.lower_ not in REFLEXIVES)  # rule 71
     for member in (head, *conjuncts):
         members.append(member)
         for item in member.children:

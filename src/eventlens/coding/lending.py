@@ -15,7 +15,7 @@ from eventlens.coding.ranking import (
     material_conflict,
 )
 from eventlens.record import Actor, Event
-from eventlens.resolve.actors import CROWD_EVENTS, NONSTATE, ActorResolver
+from eventlens.resolve.actors import CROWD_EVENTS, NONSTATE, STATE_FORCES, ActorResolver
 from eventlens.resolve.context import DocumentContext
 
 CAUSE_LINKS = ("conj", "advcl", "oprd", "acl", "prep", "pobj")
@@ -27,8 +27,12 @@ ARMED_SECTORS = ("REB", "UAF", "CRM", "MIL", "COP")
 DENIALS = ("no", "none", "nobody")  # "*no* group claimed responsibility"
 SCENE_TYPES = ("ASSAULT", "COERCE")  # acts that take their author from the scene
 CAPTURE_MODES = ("abduct", "arrest")  # whose authors hold the captives a release frees
+# acts by devices, whose authors are seldom the forces at the scene
+DEVICE_MODES = ("explosives", "aerial", "drone", "heavy", "suicide")
 # "a hostage *taken by* X": participles whose agent holds the captives
 HOLDING_VERBS = ("take", "hold", "kidnap", "abduct", "arrest", "detain", "capture", "seize")
+# acts whose recipients are their casualties, not a target that others may have defended
+CASUALTY_ACTS = ("kill", "wound", "injure", "hurt", "die", "murder", "execute", "killing", "death")
 
 
 def clause_linked(token: Token, trigger: Token) -> bool:
@@ -246,8 +250,10 @@ def lend_scene_actors(
             for subject, verb in _scene_subjects(sentences, number, trigger)
             if verb.i not in reported and subject.lemma_.lower() not in instruments
         ]
-        found = (resolver.resolve(noun_phrase(s), context) for s in subjects)
-        armed = next((actor for actor in found if _armed_author(actor, event)), None)
+        found = (
+            (resolver.resolve(noun_phrase(s), context), s.sent == trigger.sent) for s in subjects
+        )
+        armed = next((actor for actor, near in found if _armed_author(actor, event, near)), None)
         if armed is not None:
             event.actor = [armed]
 
@@ -278,10 +284,22 @@ def _acting_subjects(sentence: Span) -> list[tuple[Token, Token]]:
     return sorted(affirmative, key=lambda pair: pair[0].i)
 
 
-def _armed_author(actor: Actor, event: Event) -> bool:
-    """A non-state armed actor that is not one of the event's victims."""
+def _armed_author(actor: Actor, event: Event, same_sentence: bool) -> bool:
+    """A non-state armed actor that is not one of the event's victims; or state forces in
+    the event's own sentence when its victims are all unarmed and no device struck them
+    ("soldiers surrounded the house, the residents were beaten"; not "soldiers died when
+    their truck hit a mine")."""
     victim = any(_alike(actor, other) for other in event.recipient)
-    return actor.sector in NONSTATE and not actor.implied and not victim
+    if actor.implied or victim:
+        return False
+    forces = actor.sector in STATE_FORCES and same_sentence
+    return actor.sector in NONSTATE or (forces and _unarmed_victims(event))
+
+
+def _unarmed_victims(event: Event) -> bool:
+    """Whether the event has victims, none armed, and struck them by hand or gun."""
+    armed = any(r.sector in ARMED_SECTORS for r in event.recipient)
+    return bool(event.recipient) and not armed and event.mode not in DEVICE_MODES
 
 
 def lend_captors(placed: list[tuple[int, Event, Token]]) -> None:
@@ -346,6 +364,58 @@ def lend_episode_recipients(placed: list[tuple[int, Event, Token]]) -> None:
         if victims:
             nearest = min(victims, key=lambda item: item[:2])[2]
             event.recipient = [replace(actor) for actor in nearest.recipient]
+    _lend_defenders(acts)
+
+
+def _lend_defenders(acts: list[tuple[int, Event, Token]]) -> None:
+    """ "Gunmen attacked a fuel depot; a soldier guarding it was wounded", "Militants raided a
+    school. Troops intervened and routed the assailants": an asserted assault on a target
+    (not one that names its casualties: "killed", "wounded") whose recipients are only
+    civilians or things also takes the first armed side that an act reported after it in its
+    episode shows defending it (:func:`_defenders`)."""
+    for number, event, trigger in acts:
+        if event.event_type != "ASSAULT" or event.acled_event_type in CROWD_EVENTS:
+            continue
+        if trigger.lemma_.lower() in CASUALTY_ACTS or not event.actor:
+            continue
+        if not event.recipient or any(a.sector in ARMED_SECTORS for a in event.recipient):
+            continue
+        later = [
+            (other, other_number == number)
+            for other_number, other, other_trigger in acts  # in text order
+            if other is not event
+            and other_number - number <= EPISODE_SENTENCES
+            and (other_number, other_trigger.i) > (number, trigger.i)
+        ]
+        found = [side for other, near in later for side in _defenders(other, event, near)]
+        event.recipient += [replace(side) for side in found[:1]]
+
+
+def _defenders(other: Event, event: Event, same_sentence: bool) -> list[Actor]:
+    """The armed sides (not ``event``'s authors) that ``other`` shows defending ``event``'s
+    target: its armed victims when ``other`` is by the same author (or none) and in the same
+    sentence ("attacked a bus, a policeman escorting it was wounded"); its authors when it
+    strikes back at ``event``'s authors (or at no one named)."""
+    if _same_author(other, event):
+        sides = other.recipient if same_sentence else []
+    elif not other.recipient or any(_struck(r, event) for r in other.recipient):
+        sides = other.actor
+    else:
+        return []
+    return [
+        side
+        for side in sides
+        if side.sector in ARMED_SECTORS and not any(_alike(side, a) for a in event.actor)
+    ]
+
+
+def _struck(recipient: Actor, event: Event) -> bool:
+    """Whether the recipient may be ``event``'s authors: one of them, or unnamed non-state
+    armed men ("the assailants") where they are non-state."""
+    if any(_alike(recipient, author) for author in event.actor):
+        return True
+    nonstate = any(author.sector in NONSTATE for author in event.actor)
+    return nonstate and recipient.sector in NONSTATE and recipient.name is None
 
 
 def _same_author(other: Event, event: Event) -> bool:

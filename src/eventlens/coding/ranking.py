@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventlens.coding.triggers import TriggerMatch
-from eventlens.record import Actor, Event
+from eventlens.record import Actor, DateInfo, Event
 
 if TYPE_CHECKING:
     from eventlens.coding.coder import Coded
@@ -22,6 +22,7 @@ MATERIAL_CONFLICT = 4  # PLOVER quad codes
 MATERIAL_COOPERATION = 2
 NOUN_CLAUSES = ("relcl", "acl")  # clauses that describe a noun
 EPISODE_SENTENCES = 2  # how far apart two acts of one episode may be reported
+OWN_DATE_BASES = ("explicit", "relative")  # an event dated by words of its own (DateInfo.basis)
 # Clauses that state the purpose or a circumstance of the event governing them.
 SUBORDINATE_CLAUSES = ("advcl", "xcomp", "acl")
 SUBORDINATE_FACTOR = 0.95  # a subordinate event's confidence at most this share of the main one
@@ -36,7 +37,7 @@ GRAVITY = {
         "destroy": 2,
         "crowd-control": 2,
     },
-    "COERCE": {"*": 2},
+    "COERCE": {"*": 2, "restrict": 1},  # "police prevented the marchers from ...": no lead
     "PROTEST": {"*": 1, "riot": 2},
     "MOBILIZE": {"*": 1},
     "SANCTION": {"*": 1},
@@ -397,6 +398,49 @@ def rank_below_narrative(placed: list[tuple[int, Event, Token]]) -> None:
         before = [e for n, e in told if n < number]
         if before and _past_perfect(trigger):
             _rank_below(event, max(before, key=lambda e: e.confidence))
+
+
+def rank_below_lead(placed: list[tuple[int, Event, Token]]) -> None:
+    """News leads with its act (the most confident asserted, dated event of the first sentence
+    that has one); a later sentence that tells an act of another day tells its background or
+    its sequel, which ranks below the lead (:func:`_background_or_sequel`). Within a sentence,
+    an act told after another but dated before it is a flashback ("on 8 May, gunmen looted
+    a shop; its owner was abducted in April"): it ranks below the act before it."""
+    dated = [(n, e, t) for n, e, t in placed if e.modality == "asserted" and e.date.date]
+    if not dated:
+        return
+    first = dated[0][0]
+    lead = max((e for n, e, _ in dated if n == first), key=lambda e: e.confidence)
+    for number, event, trigger in dated:
+        if number > first and _background_or_sequel(event.date, lead.date):
+            _rank_below(event, lead)
+        told_before = [e for n, e, t in dated if n == number and t.i < trigger.i]
+        if told_before and _flashback(event.date, told_before[0].date):
+            _rank_below(event, told_before[0])
+
+
+def _flashback(when: DateInfo, told_before: DateInfo) -> bool:
+    """Whether an act dated ``when`` by its own words goes back before an act told before it
+    in its sentence and dated by its own words too (not one that shares a date given once:
+    "abducted and killed two herders on Sunday")."""
+    own = {when.basis, told_before.basis} <= set(OWN_DATE_BASES)
+    return own and _before(when, told_before)
+
+
+def _before(when: DateInfo, other: DateInfo) -> bool:
+    """Whether both are dated and ``when`` falls on an earlier day."""
+    return when.date is not None and other.date is not None and when.date < other.date
+
+
+def _background_or_sequel(when: DateInfo, lead: DateInfo) -> bool:
+    """Whether an act dated ``when`` is the background of an act dated ``lead`` ("residents
+    marched on Friday. The mayor was arrested last month") or its sequel: told relative to
+    it ("they killed him two days later") or after a lead whose day the text gives ("on 3
+    May, gunmen abducted ... They came back on 6 May"); not a later act whose day the text
+    gives after a lead it does not ("mutinied overnight ... on 9 May, they looted ...")."""
+    if when.date is None or lead.date is None or when.date == lead.date:
+        return False
+    return _before(when, lead) or when.basis == "narrative" or lead.basis == "explicit"
 
 
 def _past_perfect(token: Token) -> bool:

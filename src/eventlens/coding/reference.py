@@ -80,12 +80,19 @@ def _reported_by_participle(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def _introduced_after(noun: Token) -> bool:
-    """ "*After a demonstration* against the project, protesters ...": an event that "after"
-    or "following" takes as past and the indefinite article introduces as new is reported
-    ("after the coup" may only refer back to it)."""
-    prep = noun.head
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-    return noun.dep_ == "pobj" and prep.lower_ in PRESUPPOSING_PREPS and indefinite
+    """ "*After a demonstration* against the project, protesters ...", "following *three days
+    of* talks": an event that "after" or "following" takes as past and the indefinite article
+    or a count introduces as new is reported ("after the coup" may only refer back to it)."""
+    counted = carrier(noun)
+    prep = counted.head
+    introduced = any(_introduces(c) for c in counted.children)
+    return counted.dep_ == "pobj" and prep.lower_ in PRESUPPOSING_PREPS and introduced
+
+
+def _introduces(child: Token) -> bool:
+    """An indefinite article or a number on a noun: "*a* march", "*two* rounds of talks"."""
+    indefinite = child.dep_ == "det" and child.lower_ in ("a", "an")
+    return indefinite or (child.dep_ == "nummod" and child.pos_ == "NUM")
 
 
 def _past_outcome(verb: Token) -> bool:

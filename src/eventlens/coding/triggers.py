@@ -28,7 +28,8 @@ OBJECT_LABELS = ("dobj", "obj")
 EVENT_NOUN_POS = ("NOUN", "PROPN")
 # Dependency labels of a word that stands as a noun in its clause.
 NOMINAL_LABELS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "ROOT")
-PREP_LABELS = ("prep", "agent", "dative")
+AGENT_LABEL = "agent"  # the "by" phrase of a passive verb
+PREP_LABELS = ("prep", AGENT_LABEL, "dative")
 #: Words a ``needs`` condition may name besides prepositions ("set ... *ablaze*", tagged as an
 #: adjective, adverb or noun by the parser; "an *armed* group").
 CONTENT_POS = ("ADJ", "ADV", "NOUN")
@@ -205,6 +206,8 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> tuple[Token, ...] | N
         return None
     own = complements(token) if entry.pos == "noun" else direct_objects(token)
     objects = own or _shared_passive(token)  # checked, never consumed: it is another verb's
+    if AGENT_LABEL in entry.needs:  # "a boy *hit by a stray bullet*": what hit is checked too
+        objects = [*objects, *_agent_objects(token)]
     quantified = [t for o in objects for t in (o, *_quantified(o))]
     object_lemmas = {_lemma(t) for t in quantified} | {t.lower_ for t in quantified}  # "corpses"
     if entry.objects and not object_lemmas & set(entry.objects):
@@ -369,10 +372,12 @@ def _modal_complement(children: list[Token], modals: Iterable[str]) -> bool:
 
 def _subject_is(verb: Token, names: tuple[str, ...]) -> bool:
     """Whether the verb's subject (or, for a coordinated or complement verb, its governor's;
-    for "a group of militants", what it counts) has one of these lemmas or entity labels."""
+    for "a group of militants", what it counts; for a passive, its "by" agent: "struck by
+    *lightning*") has one of these lemmas or entity labels."""
     while not _subjects(verb) and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [t for s in _subjects(verb) for t in (s, *s.conjuncts)]
+    agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    subjects = [t for s in (*_subjects(verb), *agents) for t in (s, *s.conjuncts)]
     subjects += [q for s in subjects for q in _quantified(s)]
     named = [c for s in subjects for c in s.children if c.dep_ == "compound"]  # "*AQIM* leaders"
     if "org" in names and any(_acronym(n) and n.pos_ == "PROPN" for n in named):
@@ -400,6 +405,13 @@ def direct_objects(token: Token) -> list[Token]:
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head] if token.head.pos_ in EVENT_NOUN_POS else []
     return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
+def _agent_objects(verb: Token) -> list[Token]:
+    """The nouns of a passive verb's "by" phrase ("hit *by a stray bullet*")."""
+    return [
+        o for c in verb.children if c.dep_ == AGENT_LABEL for o in c.children if o.dep_ == "pobj"
+    ]
 
 
 def _shared_passive(participle: Token) -> list[Token]:

@@ -103,7 +103,7 @@ class Phrase:
             person_entity=head.ent_type_ == "PERSON",
             predicate=_predicate(span),
             agent=_agent(span),
-            modified=_modified_noun(_first_conjunct(head)) if len(span) == 1 else "",
+            modified=_modified_noun(_first_conjunct(head)) if _cut_modifier(span) else "",
             conjoined=_conjoined_noun(head) if len(span) == 1 else "",
         )
 
@@ -231,7 +231,7 @@ def read(phrase: Phrase, kb: KnowledgeBase, when: date | None, focus: str | None
     found = _sector_words(phrase, kb, covered) or _misspelt_head(phrase, kb, covered)
     reading.sector, reading.sector_at_head, head_key = _sector(phrase, kb, found)
     if reading.sector is None and phrase.modified:  # "French" cut from "French airstrikes"
-        reading.sector = _noun_sector(tuple(phrase.modified.split()), kb)
+        reading.sector = _noun_sector((*phrase.folded[-1:], *phrase.modified.split()), kb)
     demonym = reading.principal is not None and reading.principal.alias.how == "demonym"
     if reading.sector is None and demonym and phrase.conjoined:  # "Nigerien and Chadian troops"
         reading.sector = kb.sector_of(tuple(phrase.conjoined.split()))
@@ -502,10 +502,18 @@ def _first_conjunct(token: Token) -> Token:
 
 
 def _noun_sector(noun: tuple[str, ...], kb: KnowledgeBase) -> str | None:
-    """The sector of a noun with its compounds: the longest tail first ("French *air
-    strikes*"), else any word of it ("a Mauritanian *army* raid", rule 43)."""
+    """The sector of a noun with its compounds and the word cut from it: the longest tail
+    first ("French *air strikes*", "*religious leaders*"), else any word of it ("a
+    Mauritanian *army* raid", rule 43)."""
     keys = [noun[i:] for i in range(len(noun))] + [(word,) for word in noun]
     return next(filter(None, (kb.sector_of(key) for key in keys)), None)
+
+
+def _cut_modifier(span: Span) -> bool:
+    """One word, or a modifier split from its noun (rule 70: "the military" of "the military
+    and civilian staff")."""
+    root = span.root
+    return len(span) == 1 or (root.dep_ in MODIFIER and root.head.i >= span.end)
 
 
 def _conjoined_noun(token: Token) -> str:

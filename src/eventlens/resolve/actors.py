@@ -64,6 +64,10 @@ QUANTIFIERS = frozenset(
 ELSEWHERE_BEFORE = frozenset({"near", "toward", "towards", "bordering", "beyond", "from"})
 BORDER = frozenset({"border", "borders", "frontier", "frontiers"})
 ROUTES = frozenset({"road", "route", "way", "axis", "heading", "headed", "bound"})
+# rule 72: "the Algiers accord", "the Doha peace talks": where a pact was made, not the story
+PACT_WORDS = frozenset(
+    {"accord", "accords", "agreement", "agreements", "deal", "pact", "treaty", "process", "talks"}
+)
 # "the attackers" (UAF) may be the rebels just named, "the militants" (REB) a militia
 KINDRED_SECTORS = {"REB": ("REB", "UAF"), "UAF": ("UAF", "REB")}
 FOCUS_KINDS = frozenset({"state", "place", "person"})
@@ -100,6 +104,7 @@ ARMED_SIDES = {
     "Explosions/Remote violence": ("actor",),
 }
 COMMUNITY_SECTORS = frozenset({"CVL", "AGR", "LAB"})  # villagers, herders, gold miners
+CIVILIAN_WORDS = frozenset({"civilian", "civilians", "unarmed"})  # no militia (rules 40, 70)
 CASUALTY_HEADS = frozenset(
     {
         *("people", "person", "persons", "individual", "individuals", "civilian", "civilians"),
@@ -180,10 +185,15 @@ class DocumentMemory:
         self.mentions.insert(bisect.bisect_right(starts, key[0] or 0), mention)
 
     def conjunct_of(self, span: Span) -> Actor | None:
-        """The resolved first member of the coordination ``span`` belongs to, if any."""
-        if span.root.dep_ != "conj":
+        """The resolved first member of the coordination ``span`` belongs to, if any; a
+        modifier split from its noun (rule 70: "military" of "police, military and civilian
+        personnel") belongs to the noun's."""
+        root = span.root
+        if root.dep_ in ("amod", "compound") and root.head.i >= span.end:
+            root = root.head
+        if root.dep_ != "conj":
             return None
-        first = span.root.head
+        first = root.head
         while first.dep_ == "conj" and first.head != first:
             first = first.head
         return next(
@@ -520,7 +530,8 @@ class ActorResolver:
                 kind == "state" and match.alias.how != "capital"
             )  # "Malian soldiers", "U.S. special forces"
             modifier = adjective and self._modifier_kind(phrase.folded[match.end : match.end + 2])
-            if _elsewhere(phrase.folded, match.start, match.end):
+            pact = match.alias.how == "capital" and _names_pact(phrase.folded, match.end)
+            if pact or _elsewhere(phrase.folded, match.start, match.end):
                 kind = "elsewhere"
             elif modifier:
                 kind = modifier
@@ -846,7 +857,9 @@ def _community(actor: Actor, memory: DocumentMemory, side: str, state: bool) -> 
     head = fold(PHRASE_TAIL.split(f" {actor.text} ", maxsplit=1)[0]).split()
     counted = any(w.isdigit() or w in NUMBERS for w in head)
     if side == "recipient" and counted and state:
-        return False  # "Serb forces killed three ethnic Albanians in a gunbattle": victims
+        return False  # "soldiers shot four armed herders during the raid": victims
+    if CIVILIAN_WORDS & set(head):
+        return False  # "civilian personnel" (rule 70) say they are no fighters
     return bool(head) and not (head[-1] in CASUALTY_HEADS | CROWD_HEADS or head[-1].isdigit())
 
 
@@ -890,6 +903,11 @@ def _located(folded: list[str], start: int, kind: str) -> bool:
     """A state or region after "in", "at", "near"... is a place ("in Mali"); an armed group
     or organisation is not ("in a Boko Haram attack", rule 50)."""
     return kind in PLACE_KINDS and bool(start) and folded[start - 1] in LOCATIVE
+
+
+def _names_pact(folded: list[str], end: int) -> bool:
+    """Rule 72: a capital naming a pact ("the Algiers (peace) accord", "the Doha talks")."""
+    return bool(PACT_WORDS & set(folded[end : end + 2]))
 
 
 def _elsewhere(folded: list[str], start: int, end: int) -> bool:
