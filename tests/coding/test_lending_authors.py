@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from eventlens.record import Event
 
 
@@ -169,3 +173,22 @@ def test_a_heading_act_takes_the_armed_subject_of_the_body(code) -> None:
         "Looting: On 3 May, presumed ISGS militants stripped belongings from passengers near Tin."
     )
     assert stated(first(events, "Looting")) == ["ISGS militants"]
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "The protests were followed by a coup in March, when officers arrested the president.",
+            "officers",
+        ),
+        (
+            "The crisis deepened with a coup in 2012, when mutinous soldiers detained the president.",
+            "mutinous soldiers",
+        ),
+        ("The first coup came in 2020, when officers seized the presidential palace.", "officers"),
+    ],
+)
+def test_a_coercion_takes_the_author_of_the_when_clause_that_tells_it(code, text, author) -> None:
+    events = code(text, pub_date=date(2021, 6, 1))
+    assert stated(first(events, "coup")) == [author]

@@ -26,6 +26,7 @@ from eventlens.coding.lending import (
     lend_heading_actors,
     lend_holders,
     lend_scene_actors,
+    lend_told_authors,
 )
 from eventlens.coding.lexicon import Cue, Lexicon, TriggerEntry, load_lexicon
 from eventlens.coding.modality import (
@@ -165,6 +166,7 @@ class EventCoder:
         lend_heading_actors(placed)
         lend_scene_actors(placed, sentences, context, self.actors, self.instruments)
         lend_captors(placed)
+        lend_told_authors(placed)
         lend_holders(placed, context, self.actors)
         _code_acled(placed, sentences)
         lend_episode_recipients(placed)

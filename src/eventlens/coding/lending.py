@@ -302,6 +302,37 @@ def _unarmed_victims(event: Event) -> bool:
     return bool(event.recipient) and not armed and event.mode not in DEVICE_MODES
 
 
+def lend_told_authors(placed: list[tuple[int, Event, Token]]) -> None:
+    """ "followed by a second *coup* in May, *when* the junta *arrested* the president": an
+    act named by a noun with no author takes the author of the act of its type that a "when"
+    clause of the noun's verb tells."""
+    for _, event, trigger in placed:
+        if event.actor or trigger.pos_ != "NOUN":
+            continue
+        told = [
+            other
+            for _, other, token in placed
+            if other.event_type == event.event_type and other.actor and _tells(token, trigger)
+        ]
+        if told:
+            event.actor = list(told[0].actor)
+
+
+def _tells(token: Token, noun: Token) -> bool:
+    """Whether the token heads a "when" clause of the noun, of the verb the noun is an
+    argument of (directly or through its preposition), or of a time phrase of either ("a
+    coup *in 2012, when* soldiers detained the president")."""
+    if token.dep_ not in ("relcl", "advcl"):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in token.children):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    told = token.head
+    if told.dep_ == "pobj" and told.head.dep_ == "prep":  # "in 2012, when ..."
+        told = told.head.head
+    return told.i in (noun.i, verb.i)
+
+
 def lend_captors(placed: list[tuple[int, Event, Token]]) -> None:
     """ "X abducted two nurses, who were released three days later": a release that names
     no one releasing takes the captors of the nearest abduction or arrest reported before it
