@@ -3,15 +3,17 @@ and the ACLED reading of that event; sentences written by the team."""
 
 from __future__ import annotations
 
+from datetime import date
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from eventlens.coding.crosswalk import acled_for_event, to_acled
-from eventlens.coding.ranking import rank_below_current, rank_below_speech_acts
+from eventlens.coding.ranking import rank_below_current, rank_below_lead, rank_below_speech_acts
 from eventlens.evaluation.scoring import top_event
 from eventlens.nlp import load_model
-from eventlens.record import Event
+from eventlens.record import DateInfo, Event
 
 MAIN_EVENT = [
     # a purpose or participle clause ranks below the event governing it
@@ -180,7 +182,8 @@ def test_a_neutral_statement_does_not_code_the_events_it_mentions(code, text: st
     assert code(text) == []
 
 
-def _event(trigger: str, confidence: float, historical: bool = False) -> Event:
+def _event(trigger: str, confidence: float, **fields: Any) -> Event:
+    """An assault with this trigger and confidence, built directly (no parse)."""
     return Event(
         doc_id="d",
         event_type="ASSAULT",
@@ -189,7 +192,7 @@ def _event(trigger: str, confidence: float, historical: bool = False) -> Event:
         trigger=trigger,
         rule="r",
         confidence=confidence,
-        historical=historical,
+        **fields,
     )
 
 
@@ -204,3 +207,58 @@ def test_a_report_of_only_past_events_keeps_its_ranking() -> None:
     coup, arrest = _event("coup", 0.9, historical=True), _event("arrest", 0.6, historical=True)
     rank_below_current([coup, arrest])
     assert (coup.confidence, arrest.confidence) == (0.9, 0.6)
+
+
+# the lead of a report (rank_below_lead), on events built directly
+
+
+def _dated(trigger: str, confidence: float, day: int, basis: str) -> Event:
+    when = date(2020, 5, day)
+    return _event(
+        trigger,
+        confidence,
+        date=DateInfo(date=when, start=when, end=when, precision="day", basis=basis),
+    )
+
+
+def _rank(*events: tuple[int, Event]) -> Event | None:
+    """Rank (sentence number, event) pairs, told in this order, with rank_below_lead; the top
+    event."""
+    placed = [(n, e, SimpleNamespace(i=i)) for i, (n, e) in enumerate(events)]
+    rank_below_lead(placed)  # type: ignore[arg-type]
+    return top_event([event for _, event in events])
+
+
+def test_a_later_act_after_a_lead_dated_in_the_text_is_its_sequel() -> None:
+    lead, sequel = _dated("abducted", 0.6, 4, "explicit"), _dated("killed", 0.8, 9, "explicit")
+    assert _rank((0, lead), (1, sequel)) is lead
+    assert sequel.confidence == 0.57
+
+
+def test_a_later_act_dated_in_the_text_outranks_a_lead_dated_only_relatively() -> None:
+    lead, later = _dated("mutinied", 0.6, 4, "relative"), _dated("looted", 0.8, 9, "explicit")
+    assert _rank((0, lead), (1, later)) is later
+
+
+def test_an_act_of_the_lead_day_keeps_its_confidence() -> None:
+    lead, same_day = _dated("abducted", 0.6, 4, "explicit"), _dated("killed", 0.8, 4, "narrative")
+    assert _rank((0, lead), (1, same_day)) is same_day
+
+
+def test_acts_of_the_lead_sentence_keep_their_ranking() -> None:
+    first, second = _dated("abducted", 0.6, 4, "explicit"), _dated("killed", 0.8, 9, "explicit")
+    assert _rank((0, first), (0, second)) is second
+
+
+def test_an_act_told_after_another_of_its_sentence_but_dated_before_it_is_a_flashback() -> None:
+    first, flashback = _dated("looted", 0.6, 8, "explicit"), _dated("abducted", 0.8, 2, "relative")
+    assert _rank((0, first), (0, flashback)) is first
+    assert flashback.confidence == 0.57
+
+
+def test_an_undated_lead_sentence_gives_way_to_the_first_dated_one() -> None:
+    undated = _dated("clashed", 0.9, 4, "publication")
+    undated.date = DateInfo()
+    lead, background = _dated("marched", 0.6, 8, "relative"), _dated("shot", 0.8, 2, "relative")
+    assert _rank((0, undated), (1, lead), (2, background)) is undated
+    assert background.confidence == 0.57
